@@ -1,0 +1,6 @@
+namespace LearningReviews.Domain.Methodologies;
+
+public static class MethodologyKeys
+{
+    public const string LocalityLearningCircle = "locality-learning-circle";
+}

@@ -1,0 +1,22 @@
+using LearningReviews.Domain.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LearningReviews.Infrastructure.Persistence.Configurations;
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.ToTable("AuditEvents");
+        builder.Property(e => e.UserId).HasMaxLength(450);
+        builder.Property(e => e.UserName).HasMaxLength(256);
+        builder.Property(e => e.Action).HasMaxLength(50);
+        builder.Property(e => e.EntityType).HasMaxLength(100);
+        builder.Property(e => e.EntityId).HasMaxLength(100);
+        builder.Property(e => e.IpAddress).HasMaxLength(64);
+        builder.Property(e => e.Detail).HasMaxLength(2000);
+        builder.HasIndex(e => e.OccurredAt);
+        builder.HasIndex(e => e.ReviewId);
+    }
+}

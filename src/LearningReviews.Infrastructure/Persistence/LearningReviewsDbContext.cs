@@ -1,0 +1,39 @@
+using LearningReviews.Domain.Auditing;
+using LearningReviews.Domain.Organisation;
+using LearningReviews.Domain.Reviews;
+using LearningReviews.Infrastructure.DataProtection;
+using LearningReviews.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningReviews.Infrastructure.Persistence;
+
+public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Locality> Localities => Set<Locality>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<ReviewCase> ReviewCases => Set<ReviewCase>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<LearningPoint> LearningPoints => Set<LearningPoint>();
+    public DbSet<ReviewAction> Actions => Set<ReviewAction>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LearningReviewsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Every timestamp is UTC. SQLite hands DateTime back with an unspecified kind; this marks it
+        // UTC again so the two providers behave alike (Npgsql insists on UTC for timestamptz).
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
