@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LearningReviews.Web.Features.Errors;
+
+/// <summary>The pages shown for 404, 403 and 500 (status code pages re-execute here).</summary>
+[AllowAnonymous, ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorsController : Controller
+{
+    [Route("error/{statusCode:int}")]
+    public IActionResult Show(int statusCode)
+    {
+        Response.StatusCode = statusCode;
+        return statusCode switch
+        {
+            404 => View("NotFound"),
+            403 => View("~/Features/Account/AccessDenied.cshtml"),
+            _ => View("ServerError"),
+        };
+    }
+}

@@ -1,0 +1,56 @@
+using FluentValidation;
+using LearningReviews.Domain.Methodologies;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace LearningReviews.Web.Features.Reviews;
+
+/// <summary>What a manager fills in to propose a Locality Learning Circle for a child.</summary>
+public sealed class ProposeReviewForm
+{
+    public string? CaseLabel { get; set; }
+    public string? LocalityId { get; set; }
+    public string? CaseRecordNumber { get; set; }
+    public string? Reason { get; set; }
+    public string? ReasonDetail { get; set; }
+
+    public IEnumerable<SelectListItem> LocalityChoices { get; set; } = [];
+    public IEnumerable<SelectListItem> ReasonChoices { get; set; } = [];
+}
+
+public sealed class ProposeReviewFormValidator : AbstractValidator<ProposeReviewForm>
+{
+    public const int DetailMaxLength = 4000;
+
+    public ProposeReviewFormValidator(IMethodologyCatalogue catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var methodology = catalogue.Find(MethodologyKeys.LocalityLearningCircle)!;
+
+        RuleFor(f => f.CaseLabel).NotEmpty().WithMessage("Enter a label for the child, like Child A")
+            .MaximumLength(100).WithMessage("The label must be 100 characters or fewer");
+        RuleFor(f => f.CaseLabel).Must(label => !LooksLikeAFullName(label))
+            .WithMessage("Use a label such as Child A, not the child's name")
+            .When(f => !string.IsNullOrWhiteSpace(f.CaseLabel));
+        RuleFor(f => f.LocalityId).NotEmpty().WithMessage("Select the child's locality")
+            .Must(id => Guid.TryParse(id, out _)).WithMessage("Select a locality from the list");
+        RuleFor(f => f.CaseRecordNumber).MaximumLength(50).WithMessage("The case record number must be 50 characters or fewer");
+        RuleFor(f => f.Reason).NotEmpty().WithMessage("Select why this child's case is being proposed")
+            .Must(key => methodology.FindReason(key) is not null).WithMessage("Select a reason from the list");
+        RuleFor(f => f.ReasonDetail).NotEmpty().WithMessage("Enter what happened and what learning you hope for")
+            .MaximumLength(DetailMaxLength).WithMessage($"The detail must be {DetailMaxLength} characters or fewer");
+    }
+
+    /// <summary>
+    /// A gentle guard against names: labels are meant to be pseudonyms such as "Child A" or "Sibling 2".
+    /// Two or more capitalised words where none is a usual label word suggests a real name.
+    /// </summary>
+    internal static bool LooksLikeAFullName(string? label)
+    {
+        if (string.IsNullOrWhiteSpace(label)) return false;
+        string[] labelWords = ["child", "children", "young", "person", "sibling", "baby", "family", "infant", "mother", "father", "unborn"];
+        var words = label.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 2
+               && words.All(w => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).All(char.IsLower))
+               && !words.Any(w => labelWords.Contains(w.ToLowerInvariant()));
+    }
+}

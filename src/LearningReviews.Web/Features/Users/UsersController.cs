@@ -1,0 +1,162 @@
+using FluentValidation;
+using LearningReviews.Domain.Auditing;
+using LearningReviews.Domain.Identity;
+using LearningReviews.Infrastructure.Auditing;
+using LearningReviews.Infrastructure.Identity;
+using LearningReviews.Infrastructure.Persistence;
+using LearningReviews.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningReviews.Web.Features.Users;
+
+/// <summary>Administrators create accounts, set roles, agency and locality, and deactivate accounts.</summary>
+[Route("admin/users"), Authorize(Roles = Roles.Administrator)]
+public sealed class UsersController(
+    LearningReviewsDbContext db,
+    UserManager<ApplicationUser> users,
+    AccountProvisioning provisioning,
+    IValidator<UserForm> validator,
+    AuditLog audit,
+    TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var accounts = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync();
+        var rolesByUser = await (from ur in db.UserRoles
+                                 join r in db.Roles on ur.RoleId equals r.Id
+                                 select new { ur.UserId, r.Name }).ToListAsync();
+        var rows = accounts.Select(u => new UserRow(u.Id, u.DisplayName, u.Email ?? "", u.IsActive,
+                u.LockoutEnd is { } end && end > clock.GetUtcNow(),
+                rolesByUser.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList()))
+            .ToList();
+        return View(rows);
+    }
+
+    [HttpGet("new")]
+    public async Task<IActionResult> Create() => View(await WithChoicesAsync(new UserForm()));
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(UserForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        if (string.IsNullOrEmpty(form.Password))
+        {
+            ModelState.AddModelError(nameof(UserForm.Password), "Enter a first password for the account");
+        }
+        if (!await validator.ValidateIntoAsync(form, ModelState)) return View(await WithChoicesAsync(form));
+
+        var result = await provisioning.CreateAsync(new NewAccount(form.DisplayName!, form.Email!, form.Roles,
+            ParseId(form.AgencyId), ParseId(form.LocalityId), form.Password));
+        if (!result.Succeeded)
+        {
+            provisioning.CopyErrors(result, ModelState, nameof(UserForm.Password));
+            return View(await WithChoicesAsync(form));
+        }
+        var created = await users.FindByEmailAsync(form.Email!);
+        await audit.RecordAsync(AuditActions.UserCreated, "User", created!.Id, detail: "Roles: " + string.Join(", ", form.Roles));
+        TempData["Notice"] = $"Account created for {form.DisplayName}";
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpGet("{id}")]
+    public async Task<IActionResult> Edit(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        var form = new UserForm
+        {
+            DisplayName = user.DisplayName,
+            Email = user.Email,
+            Roles = [.. await users.GetRolesAsync(user)],
+            AgencyId = user.AgencyId?.ToString(),
+            LocalityId = user.LocalityId?.ToString(),
+            ConcurrencyStamp = user.ConcurrencyStamp,
+        };
+        ViewData["UserId"] = user.Id;
+        ViewData["IsActive"] = user.IsActive;
+        return View(await WithChoicesAsync(form));
+    }
+
+    [HttpPost("{id}")]
+    public async Task<IActionResult> Edit(string id, UserForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        ViewData["UserId"] = user.Id;
+        ViewData["IsActive"] = user.IsActive;
+        if (!await validator.ValidateIntoAsync(form, ModelState)) return View(await WithChoicesAsync(form));
+        if (form.ConcurrencyStamp != user.ConcurrencyStamp)
+        {
+            ModelState.AddModelError(nameof(UserForm.DisplayName),
+                "Someone else changed this account while you were editing it. Check the details below and make your changes again");
+            ModelState.Remove(nameof(UserForm.ConcurrencyStamp));
+            form.ConcurrencyStamp = user.ConcurrencyStamp;
+            return View(await WithChoicesAsync(form));
+        }
+
+        user.DisplayName = form.DisplayName!.Trim();
+        user.Email = form.Email!.Trim();
+        user.UserName = user.Email;
+        user.AgencyId = ParseId(form.AgencyId);
+        user.LocalityId = ParseId(form.LocalityId);
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            provisioning.CopyErrors(updated, ModelState, nameof(UserForm.DisplayName));
+            return View(await WithChoicesAsync(form));
+        }
+        var current = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, current.Except(form.Roles));
+        await users.AddToRolesAsync(user, form.Roles.Except(current));
+        // New roles or locality change what the person may see: end their sessions so they sign in afresh.
+        await users.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync(AuditActions.UserUpdated, "User", user.Id, detail: "Roles: " + string.Join(", ", form.Roles));
+        TempData["Notice"] = $"Account updated for {user.DisplayName}";
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id}/deactivate")]
+    public Task<IActionResult> Deactivate(string id) => SetActive(id, active: false);
+
+    [HttpPost("{id}/reactivate")]
+    public Task<IActionResult> Reactivate(string id) => SetActive(id, active: true);
+
+    private async Task<IActionResult> SetActive(string id, bool active)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        if (!active && user.Id == users.GetUserId(User))
+        {
+            TempData["Notice"] = "You cannot deactivate your own account";
+            return RedirectToAction(nameof(Index));
+        }
+        user.IsActive = active;
+        user.DeactivatedAt = active ? null : clock.GetUtcNow().UtcDateTime;
+        if (active) user.LockoutEnd = null;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync(active ? AuditActions.UserReactivated : AuditActions.UserDeactivated, "User", user.Id);
+        TempData["Notice"] = active ? $"{user.DisplayName} can sign in again" : $"{user.DisplayName} can no longer sign in";
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<UserForm> WithChoicesAsync(UserForm form)
+    {
+        form.RoleChoices = Roles.All.Select(r => new SelectListItem(r, r));
+        form.AgencyChoices = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
+        form.LocalityChoices = await db.Localities.AsNoTracking().Where(l => l.IsActive).OrderBy(l => l.Name)
+            .Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
+        return form;
+    }
+
+    private static Guid? ParseId(string? value) => Guid.TryParse(value, out var id) ? id : null;
+}
+
+public sealed record UserRow(string Id, string DisplayName, string Email, bool IsActive, bool IsLockedOut, IReadOnlyList<string> Roles);

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace LearningReviews.Web.Infrastructure.GovUk;
+
+/// <summary>A GOV.UK select with an optional empty first choice.</summary>
+[HtmlTargetElement("govuk-select", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class SelectTagHelper : GovUkFieldTagHelper
+{
+    public string Label { get; set; } = "";
+    public IEnumerable<SelectListItem> Items { get; set; } = [];
+    public string? EmptyOption { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        StartFormGroup(output);
+        var current = CurrentValue;
+        var options = (EmptyOption is null ? "" : $"<option value=\"\">{Encode(EmptyOption)}</option>") +
+                      string.Concat(Items.Select(item =>
+                          $"<option value=\"{Encode(item.Value)}\"{(item.Value == current ? " selected" : "")}>{Encode(item.Text)}</option>"));
+        var classes = "govuk-select" + (ErrorMessage is null ? "" : " govuk-select--error");
+        output.Content.SetHtmlContent(
+            $"<label class=\"govuk-label\" for=\"{Id}\">{Encode(Label)}</label>" + HintHtml() + ErrorHtml() +
+            $"<select class=\"{classes}\" id=\"{Id}\" name=\"{Name}\"{Attribute("aria-describedby", DescribedBy())}>{options}</select>");
+    }
+}

@@ -1,0 +1,113 @@
+using LearningReviews.Domain.Methodologies;
+using LearningReviews.Infrastructure;
+using LearningReviews.Infrastructure.DataProtection;
+using LearningReviews.Infrastructure.Identity;
+using LearningReviews.Infrastructure.Persistence;
+using LearningReviews.Web.Features.Demo;
+using LearningReviews.Web.Features.Reviews;
+using LearningReviews.Web.Features.Setup;
+using LearningReviews.Web.Features.Users;
+using LearningReviews.Web.Infrastructure;
+using LearningReviews.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace LearningReviews.Web.Startup;
+
+public static class ServiceRegistration
+{
+    public static IServiceCollection AddLearningReviews(this IServiceCollection services,
+        IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddLearningReviewsPersistence(configuration, environment.ContentRootPath);
+
+        AddIdentity(services, configuration);
+        AddMvc(services);
+
+        // Keys live in the database so every web instance on a shared database can read the others' cookies.
+        services.AddDataProtection().SetApplicationName("LearningReviews");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IServiceScopeFactory, TimeProvider>((options, scopes, clock) =>
+                options.XmlRepository = new DatabaseXmlRepository(scopes, clock));
+
+        services.AddHealthChecks().AddDbContextCheck<LearningReviewsDbContext>("database");
+
+        services.AddValidatorsFromThisAssembly();
+        services.AddSingleton<IMethodologyCatalogue, BuiltInMethodologies>();
+        services.AddSingleton<SetupToken>();
+        services.AddScoped<UserContextFactory>();
+        services.AddScoped<ReviewQueries>();
+        services.AddScoped<ReviewProposalService>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<AccountProvisioning>();
+        return services;
+    }
+
+    private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole>(options =>
+            {
+                // Length beats complexity rules (NCSC guidance); common and personal passwords are refused
+                // by CommonPasswordValidator.
+                options.Password.RequiredLength = 12;
+                options.Password.RequiredUniqueChars = 5;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Authentication:MaxFailedSignIns", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Authentication:LockoutMinutes", 15));
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<LearningReviewsDbContext>()
+            .AddSignInManager<ActiveUserSignInManager>()
+            .AddClaimsPrincipalFactory<LearningReviewsClaimsPrincipalFactory>()
+            .AddPasswordValidator<CommonPasswordValidator>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "LearningReviews.Auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Authentication:SessionMinutes", 30));
+            options.SlidingExpiration = true;
+        });
+        // A deactivated account's security stamp changes, so its open sessions end within this interval.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAntiforgery(o => o.Cookie.Name = "LearningReviews.Antiforgery");
+        services.AddAuthorization(options =>
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+
+    private static void AddMvc(IServiceCollection services)
+    {
+        services.AddControllersWithViews(options =>
+            {
+                // Every unsafe request (POST and friends) must carry a valid antiforgery token.
+                options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            })
+            .AddRazorOptions(options =>
+            {
+                // Feature folders: Features/{Controller}/{View}.cshtml, shared pieces in Features/Shared.
+                options.ViewLocationFormats.Clear();
+                options.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+                options.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+            });
+        services.AddRouting(options => options.LowercaseUrls = true);
+    }
+}

@@ -1,0 +1,84 @@
+using LearningReviews.Domain.Identity;
+using LearningReviews.Infrastructure.Persistence;
+using LearningReviews.Web.Features.Demo;
+using LearningReviews.Web.Features.Setup;
+using LearningReviews.Web.Features.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningReviews.Web.Startup;
+
+/// <summary>What happens between building the application and serving requests.</summary>
+public static class StartupCommands
+{
+    public const string SeedDemoSwitch = "--seed-demo";
+
+    /// <summary>Creates or upgrades the database schema, then makes sure the roles exist.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningReviewsDbContext>();
+        await db.Database.MigrateAsync();
+        await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().EnsureRolesExistAsync();
+    }
+
+    /// <summary>
+    /// Seeds demo data when asked, and opens first-run setup when there is no administrator.
+    /// Returns false when the application should stop instead of serving.
+    /// </summary>
+    public static async Task<bool> RunStartupCommandsAsync(this WebApplication app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        using var scope = app.Services.CreateScope();
+        if (args.Contains(SeedDemoSwitch, StringComparer.Ordinal) && !await SeedDemoAsync(scope.ServiceProvider, app.Configuration))
+        {
+            return false;
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<LearningReviews.Infrastructure.Identity.ApplicationUser>>();
+        var token = app.Services.GetRequiredService<SetupToken>();
+        if ((await users.GetUsersInRoleAsync(Roles.Administrator)).Any(u => u.IsActive))
+        {
+            token.Spend();
+        }
+        else
+        {
+            // Written to the console only, not the log files: it is a secret for whoever started the service.
+            Console.WriteLine();
+            Console.WriteLine("  Learning Reviews has no administrator yet.");
+            Console.WriteLine("  Open /setup in the browser and enter this one-time setup token:");
+            Console.WriteLine($"      {token.Value}");
+            Console.WriteLine();
+        }
+        return true;
+    }
+
+    private static async Task<bool> SeedDemoAsync(IServiceProvider services, IConfiguration configuration)
+    {
+        var seeder = services.GetRequiredService<DemoDataSeeder>();
+        var result = await seeder.SeedAsync(configuration["LR_DEMO_PASSWORD"]);
+        switch (result.Outcome)
+        {
+            case DemoSeedOutcome.RefusedRealData:
+                await Console.Error.WriteLineAsync(
+                    "Refusing to seed demo data: this database already holds data that is not demo data. Use an empty database.");
+                return false;
+            case DemoSeedOutcome.AlreadyPresent:
+                Console.WriteLine("Demo data is already present; nothing was changed.");
+                return true;
+            default:
+                Console.WriteLine();
+                Console.WriteLine("  Demo partnership created. Sign in as any of:");
+                foreach (var (email, _, role) in DemoDataSeeder.Accounts)
+                {
+                    Console.WriteLine($"      {email,-32} {role}");
+                }
+                Console.WriteLine(result.GeneratedPassword is null
+                    ? "  Password: the value of LR_DEMO_PASSWORD."
+                    : $"  Password (shown once): {result.GeneratedPassword}");
+                Console.WriteLine();
+                return true;
+        }
+    }
+}
