@@ -13,16 +13,19 @@ public static class DependencyInjection
     /// Registers the DbContext on the configured provider. This is the one place that knows which
     /// engines exist: adding another is a package, a case here and a connection string.
     /// </summary>
-    public static IServiceCollection AddLearningReviewsPersistence(
-        this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    /// <remarks>
+    /// Configuration is read when the first DbContext is configured, not at registration, so a host
+    /// (or a test host) may still add settings after this call.
+    /// </remarks>
+    public static IServiceCollection AddLearningReviewsPersistence(this IServiceCollection services, string contentRootPath)
     {
-        var options = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var connectionString = configuration.GetConnectionString("Default");
-
-        services.AddSingleton(options);
+        services.AddSingleton(provider =>
+            provider.GetRequiredService<IConfiguration>().GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions());
         services.AddScoped<AuditableEntityInterceptor>();
         services.AddDbContext<LearningReviewsDbContext>((provider, db) =>
         {
+            var options = provider.GetRequiredService<DatabaseOptions>();
+            var connectionString = provider.GetRequiredService<IConfiguration>().GetConnectionString("Default");
             ConfigureProvider(db, options.Provider, connectionString, contentRootPath);
             db.AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>());
         });

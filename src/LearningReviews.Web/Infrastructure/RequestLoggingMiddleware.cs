@@ -19,10 +19,11 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
         }
         finally
         {
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } raw ? "/" + raw.TrimStart('/') : null;
-            route ??= 
-                        ?? (context.Request.Path.StartsWithSegments("/css") || context.Request.Path.StartsWithSegments("/js")
-                            ? "static" : "unmatched");
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } template
+                ? "/" + template.TrimStart('/')
+                : context.Request.Path.StartsWithSegments("/css") || context.Request.Path.StartsWithSegments("/js")
+                    ? "static"
+                    : "unmatched";
             logger.LogInformation("HTTP {Method} {Route} responded {StatusCode} in {ElapsedMs:0.0} ms",
                 context.Request.Method, route, context.Response.StatusCode,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -27,7 +27,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.AddLearningReviewsPersistence(configuration, environment.ContentRootPath);
+        services.AddLearningReviewsPersistence(environment.ContentRootPath);
 
         AddIdentity(services, configuration);
         AddMvc(services);

@@ -8,7 +8,7 @@
 // 2. Live word count for textareas. We use our own small script, not the
 //    GOV.UK character count component. Page authors write:
 //
-//      <div class="govuk-form-group app-word-count">
+//      <div class="govuk-form-group">
 //        <label class="govuk-label" for="summary">Summary</label>
 //        <textarea class="govuk-textarea" id="summary" name="Summary" rows="8"
 //                  data-word-limit="500" aria-describedby="summary-word-count"></textarea>
