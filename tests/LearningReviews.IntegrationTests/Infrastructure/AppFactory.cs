@@ -1,0 +1,73 @@
+using LearningReviews.Infrastructure.Persistence;
+using LearningReviews.Web.Features.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LearningReviews.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real application, in memory, on a test database of its own. Everything is the production
+/// wiring; only the database and a known setup token are chosen by the test.
+/// </summary>
+public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Program>
+{
+    public const string SetupToken = "test-setup-token-0123";
+    public const string DemoPassword = "Correct-Horse-Battery-42";
+
+    public TestDatabase Database { get; } = database;
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public static async Task<AppFactory> StartAsync(Provider provider)
+    {
+        var factory = new AppFactory(await TestDatabase.CreateAsync(provider));
+        _ = factory.Server; // builds the host: migrates the database and opens setup
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.AppProvider.ToString());
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("Logging:File", "false");
+        builder.UseSetting("Logging:Console", "false");
+        builder.UseSetting("LR_SETUP_TOKEN", SetupToken);
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+    }
+
+    public HttpClient NewBrowser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("http://localhost"),
+    });
+
+    /// <summary>A signed-in browser for one of the demo accounts (seeding the demo partnership if needed).</summary>
+    public async Task<TestBrowser> SignedInAsAsync(string email)
+    {
+        await SeedDemoAsync();
+        var browser = new TestBrowser(NewBrowser());
+        await browser.SignInAsync(email, DemoPassword);
+        return browser;
+    }
+
+    public async Task SeedDemoAsync()
+    {
+        using var scope = Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(DemoPassword);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<LearningReviewsDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<LearningReviewsDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
