@@ -1,5 +1,4 @@
 using Serilog;
-using Serilog.Events;
 
 namespace LearningReviews.Web.Startup;
 
@@ -7,17 +6,19 @@ public static class LoggingSetup
 {
     /// <summary>
     /// Serilog through the logging builder (Serilog.AspNetCore is not in the registry here): console and a
-    /// daily rolling file, both overridable from the "Serilog" configuration section. Framework request
-    /// logs are turned down because RequestLoggingMiddleware writes one line per request itself.
+    /// daily rolling file, both overridable from the "Serilog" configuration section.
     /// </summary>
+    /// <remarks>
+    /// Framework logs are turned down to warnings in the logging builder, so the rule holds for every
+    /// provider: their information lines carry paths and redirect targets, and RequestLoggingMiddleware
+    /// already writes one line per request with the route template instead.
+    /// </remarks>
     public static void AddLearningReviewsLogging(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var logFolder = Path.Combine(builder.Environment.ContentRootPath, "logs");
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .Enrich.FromLogContext()
             .ReadFrom.Configuration(builder.Configuration);
 
@@ -36,6 +37,8 @@ public static class LoggingSetup
 
         var logger = configuration.CreateLogger();
         builder.Logging.ClearProviders();
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddSerilog(logger, dispose: true);
     }
 }
