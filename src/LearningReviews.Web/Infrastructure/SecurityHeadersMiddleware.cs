@@ -6,6 +6,10 @@ namespace LearningReviews.Web.Infrastructure;
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
+    private static readonly string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' " + InlineScripts.JsEnabledHash + "; style-src 'self'; img-src 'self' data:; " +
+        "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -15,6 +19,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["X-Content-Type-Options"] = "nosniff";
             headers["X-Frame-Options"] = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
             if (!context.Request.Path.StartsWithSegments("/css") && !context.Request.Path.StartsWithSegments("/js"))
             {
                 // Pages hold personal data about children: never keep them in a shared or browser cache.

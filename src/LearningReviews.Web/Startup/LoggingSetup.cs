@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Extensions.Logging;
 
 namespace LearningReviews.Web.Startup;
 
@@ -22,11 +23,11 @@ public static class LoggingSetup
             .Enrich.FromLogContext()
             .ReadFrom.Configuration(builder.Configuration);
 
-        if (builder.Configuration.GetValue("Logging:Console", true))
+        if (builder.Configuration.GetValue("LogSinks:Console", true))
         {
             configuration.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
         }
-        if (builder.Configuration.GetValue("Logging:File", true))
+        if (builder.Configuration.GetValue("LogSinks:File", true))
         {
             configuration.WriteTo.File(
                 Path.Combine(logFolder, "learningreviews-.log"),
@@ -37,8 +38,12 @@ public static class LoggingSetup
 
         var logger = configuration.CreateLogger();
         builder.Logging.ClearProviders();
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        foreach (var noisy in new[] { "Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore" })
+        {
+            // AddSerilog adds a Trace rule for its own provider, which outranks general rules: say it for both.
+            builder.Logging.AddFilter(noisy, LogLevel.Warning);
+            builder.Logging.AddFilter<SerilogLoggerProvider>(noisy, LogLevel.Warning);
+        }
         builder.Logging.AddSerilog(logger, dispose: true);
     }
 }

@@ -31,8 +31,8 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Database.AppProvider.ToString());
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
-        builder.UseSetting("Logging:File", "false");
-        builder.UseSetting("Logging:Console", "false");
+        builder.UseSetting("LogSinks:File", "false");
+        builder.UseSetting("LogSinks:Console", "false");
         builder.UseSetting("LR_SETUP_TOKEN", SetupToken);
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
     }
