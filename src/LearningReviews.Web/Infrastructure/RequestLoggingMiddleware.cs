@@ -21,9 +21,7 @@ public sealed class RequestLoggingMiddleware(RequestDelegate next, ILogger<Reque
         {
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } template
                 ? "/" + template.TrimStart('/')
-                : context.Request.Path.StartsWithSegments("/css") || context.Request.Path.StartsWithSegments("/js")
-                    ? "static"
-                    : "unmatched";
+                : Path.HasExtension(context.Request.Path.Value) ? "static file" : "unmatched";
             logger.LogInformation("HTTP {Method} {Route} responded {StatusCode} in {ElapsedMs:0.0} ms",
                 context.Request.Method, route, context.Response.StatusCode,
                 Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -48,7 +48,7 @@ public static class StartupCommands
             Console.WriteLine();
             Console.WriteLine("  Learning Reviews has no administrator yet.");
             Console.WriteLine("  Open /setup in the browser and enter this one-time setup token:");
-            Console.WriteLine($"      {token.Value}");
+            Console.WriteLine(token.IsFromConfiguration ? "      (the value of LR_SETUP_TOKEN)" : $"      {token.Value}");
             Console.WriteLine();
         }
         return true;

@@ -10,6 +10,11 @@ public sealed record ReviewDetailsView(Review Review, MethodologySummary? Method
 {
     public string MethodologyName => Methodology?.Name ?? Review.MethodologyKey;
 
+    /// <summary>The stage's key said as words ("proposal" reads "Proposal") until stages carry titles of their own.</summary>
+    public string StageTitle => Review.CurrentStageKey.Length == 0
+        ? ""
+        : char.ToUpperInvariant(Review.CurrentStageKey[0]) + Review.CurrentStageKey[1..].Replace('-', ' ');
+
     public string ReasonText => Methodology?.FindReason(Review.ReasonSelected)?.Text ?? Review.ReasonSelected;
 
     /// <summary>Case-record numbers are restricted to the managers who would look the child up.</summary>

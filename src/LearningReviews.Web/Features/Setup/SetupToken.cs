@@ -17,10 +17,14 @@ public sealed class SetupToken
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var configured = configuration["LR_SETUP_TOKEN"];
-        _value = string.IsNullOrWhiteSpace(configured)
+        IsFromConfiguration = !string.IsNullOrWhiteSpace(configured);
+        _value = !IsFromConfiguration
             ? Convert.ToHexString(RandomNumberGenerator.GetBytes(12)).ToLowerInvariant()
-            : configured.Trim();
+            : configured!.Trim();
     }
+
+    /// <summary>True when the deployment chose the token (LR_SETUP_TOKEN), so there is no need to print it.</summary>
+    public bool IsFromConfiguration { get; }
 
     /// <summary>The token while setup is still open; null once an administrator exists.</summary>
     public string? Value

@@ -1,0 +1,93 @@
+using LearningReviews.Web.Features.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningReviews.BrowserTests;
+
+/// <summary>
+/// The real application served by Kestrel on 127.0.0.1 at a port the system picks, with a fresh SQLite
+/// database file in a temporary folder and the demo partnership seeded. One per test class (a class
+/// fixture), so a class's tests share the database and each class starts clean.
+/// </summary>
+public sealed class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
+{
+    /// <summary>
+    /// Password of every demo account. Meets the app's rules (12+ characters, no common word, no demo
+    /// account's email name).
+    /// </summary>
+    public const string DemoPassword = "Journey-Test-Kestrel-7291";
+
+    private readonly string _folder =
+        Directory.CreateTempSubdirectory("lr-browser-").FullName;
+    private Factory? _factory;
+
+    /// <summary>The address the app listens on, e.g. http://127.0.0.1:43817/ (always ends with "/").</summary>
+    public Uri BaseAddress { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        _factory = new Factory(Path.Combine(_folder, "app.db"));
+        _factory.UseKestrel(0);
+        // Runs Program's Main: builds the app, migrates the database (PrepareDatabaseAsync), runs the
+        // startup commands and starts Kestrel.
+        _factory.StartServer();
+        BaseAddress = _factory.ClientOptions.BaseAddress
+                      ?? throw new InvalidOperationException("The test host did not report the address Kestrel listens on.");
+        if (BaseAddress.Port == 0 || !BaseAddress.IsLoopback)
+        {
+            throw new InvalidOperationException($"Unexpected test host address {BaseAddress}.");
+        }
+        if (!BaseAddress.AbsoluteUri.EndsWith('/'))
+        {
+            BaseAddress = new Uri(BaseAddress.AbsoluteUri + "/");
+        }
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoDataSeeder>();
+        var result = await seeder.SeedAsync(DemoPassword);
+        if (result.Outcome != DemoSeedOutcome.Seeded)
+        {
+            throw new InvalidOperationException($"Demo data was not seeded into the fresh database: {result.Outcome}.");
+        }
+    }
+
+    /// <summary>An absolute URL on the test host for an app-relative path such as "/reviews/propose".</summary>
+    public string Url(string path) => new Uri(BaseAddress, path.TrimStart('/')).AbsoluteUri;
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    public async Task DisposeAsync()
+    {
+        var factory = Interlocked.Exchange(ref _factory, null);
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+        // SQLite pools connections; release the file handles before deleting the folder.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left behind in /tmp; harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Left behind in /tmp; harmless.
+        }
+    }
+
+    private sealed class Factory(string databasePath) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
+            builder.UseSetting("LogSinks:File", "false");
+            builder.UseSetting("LR_DEMO_PASSWORD", DemoPassword);
+        }
+    }
+}
