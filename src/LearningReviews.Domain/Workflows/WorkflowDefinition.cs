@@ -1,0 +1,53 @@
+namespace LearningReviews.Domain.Workflows;
+
+/// <summary>
+/// One version of one methodology, read from a definition file (Workflows/Definitions/*.json).
+/// A review keeps the version it started with; a new version applies to reviews started after it.
+/// See docs/workflows.md for the format and a worked example.
+/// </summary>
+public sealed class WorkflowDefinition
+{
+    public string Key { get; init; } = "";
+    public int Version { get; init; }
+    public string Name { get; init; } = "";
+
+    /// <summary>One sentence from the source document, shown on the start page.</summary>
+    public string Description { get; init; } = "";
+    public string SourceDocument { get; init; } = "";
+
+    /// <summary>Organisational roles that may start a review of this kind.</summary>
+    public IReadOnlyList<string> MayStart { get; init; } = [];
+
+    /// <summary>Organisational roles that see every review of this kind (beyond its participants).</summary>
+    public IReadOnlyList<string> Oversight { get; init; } = [];
+
+    /// <summary>
+    /// Whether Heads of Locality, Service Managers and Team Managers see the reviews of their own
+    /// locality (true for locality-based methodologies such as the learning circle).
+    /// </summary>
+    public bool LocalityOversight { get; init; }
+
+    /// <summary>Why a case may be chosen, as the document lists them (may be empty).</summary>
+    public IReadOnlyList<ChoiceOption> Reasons { get; init; } = [];
+
+    /// <summary>True when a review covers several families (thematic reviews).</summary>
+    public bool MultipleCases { get; init; }
+
+    public IReadOnlyList<StageDefinition> Stages { get; init; } = [];
+
+    public StageDefinition? FindStage(string key) => Stages.FirstOrDefault(s => s.Key == key);
+
+    public StageDefinition FirstStage => Stages[0];
+
+    /// <summary>The stage after the given one, or null for the last stage.</summary>
+    public StageDefinition? StageAfter(string key)
+    {
+        var index = Stages.ToList().FindIndex(s => s.Key == key);
+        return index >= 0 && index + 1 < Stages.Count ? Stages[index + 1] : null;
+    }
+
+    public ChoiceOption? FindReason(string? key) => Reasons.FirstOrDefault(r => r.Value == key);
+}
+
+/// <summary>A choice offered to the user: the stored value and the words shown.</summary>
+public sealed record ChoiceOption(string Value, string Text);
