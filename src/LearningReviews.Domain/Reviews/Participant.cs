@@ -23,6 +23,12 @@ public class Participant : IAuditableEntity
     public Agency? Agency { get; set; }
 
     public ReviewRole Role { get; set; }
+
+    /// <summary>
+    /// In a review of several families, the family this person is involved with; null means the whole
+    /// review. A person tied to one family sees only that family's details.
+    /// </summary>
+    public Guid? CaseId { get; set; }
     public InvitationStatus InvitationStatus { get; set; } = InvitationStatus.NotInvited;
     public AttendanceStatus AttendanceStatus { get; set; } = AttendanceStatus.Unknown;
 

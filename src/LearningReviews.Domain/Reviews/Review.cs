@@ -27,7 +27,12 @@ public class Review : IAuditableEntity
     public Guid? LocalityId { get; set; }
     public Organisation.Locality? Locality { get; set; }
 
+    /// <summary>The review whose decision started this one (a rapid review's), if any.</summary>
+    public Guid? LinkedFromReviewId { get; set; }
+    public DateTime? ClosedAt { get; set; }
+
     public List<ReviewCase> Cases { get; set; } = [];
+    public List<ReviewStageRecord> Stages { get; set; } = [];
     public List<Participant> Participants { get; set; } = [];
     public List<LearningPoint> LearningPoints { get; set; } = [];
     public List<ReviewAction> Actions { get; set; } = [];

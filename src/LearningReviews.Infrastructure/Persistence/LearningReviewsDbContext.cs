@@ -20,6 +20,8 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<LearningPoint> LearningPoints => Set<LearningPoint>();
     public DbSet<ReviewAction> Actions => Set<ReviewAction>();
     public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<ReviewStageRecord> StageRecords => Set<ReviewStageRecord>();
+    public DbSet<ReviewTransition> Transitions => Set<ReviewTransition>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 

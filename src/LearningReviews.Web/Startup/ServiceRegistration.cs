@@ -1,4 +1,6 @@
-using LearningReviews.Domain.Methodologies;
+using LearningReviews.Domain.Calendar;
+using LearningReviews.Domain.Workflows;
+using LearningReviews.Domain.Workflows.Engine;
 using LearningReviews.Infrastructure;
 using LearningReviews.Infrastructure.DataProtection;
 using LearningReviews.Infrastructure.Identity;
@@ -7,6 +9,7 @@ using LearningReviews.Web.Features.Demo;
 using LearningReviews.Web.Features.Reviews;
 using LearningReviews.Web.Features.Setup;
 using LearningReviews.Web.Features.Users;
+using LearningReviews.Web.Features.Workflow;
 using LearningReviews.Web.Infrastructure;
 using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -41,11 +44,18 @@ public static class ServiceRegistration
         services.AddHealthChecks().AddDbContextCheck<LearningReviewsDbContext>("database");
 
         services.AddValidatorsFromThisAssembly();
-        services.AddSingleton<IMethodologyCatalogue, BuiltInMethodologies>();
+        // Definitions are read and checked once; an invalid one stops startup (see PrepareDatabaseAsync).
+        services.AddSingleton(_ => WorkflowCatalogue.BuiltIn());
+        services.AddSingleton(provider => new WorkingDayCalendar(
+            provider.GetRequiredService<IConfiguration>().GetSection("Calendar:ExtraNonWorkingDays").Get<DateOnly[]>() ?? []));
+        services.AddSingleton<GateEvaluator>();
         services.AddSingleton<SetupToken>();
         services.AddScoped<UserContextFactory>();
         services.AddScoped<ReviewQueries>();
         services.AddScoped<ReviewProposalService>();
+        services.AddScoped<ReviewWorkflowService>();
+        services.AddScoped<StageAnswersWriter>();
+        services.AddSingleton<DeadlineService>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<AccountProvisioning>();
         return services;

@@ -13,10 +13,14 @@ public static class StartupCommands
 {
     public const string SeedDemoSwitch = "--seed-demo";
 
-    /// <summary>Creates or upgrades the database schema, then makes sure the roles exist.</summary>
+    /// <summary>
+    /// Checks the workflow definitions (an invalid one stops startup with a message naming the file,
+    /// the stage and the problem), creates or upgrades the database schema, and makes sure the roles exist.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<LearningReviews.Domain.Workflows.WorkflowCatalogue>();
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<LearningReviewsDbContext>();
         await db.Database.MigrateAsync();

@@ -1,6 +1,7 @@
 using LearningReviews.Domain.Access;
 using LearningReviews.Domain.Identity;
 using LearningReviews.Domain.Reviews;
+using LearningReviews.Domain.Workflows;
 
 namespace LearningReviews.UnitTests.Domain;
 
@@ -15,13 +16,15 @@ public sealed class ReviewAccessPolicyTests
         ReasonSelected = "turning-point", LocalityId = locality, CreatedBy = proposer,
     };
 
+    private static readonly WorkflowDefinition Circle = WorkflowCatalogue.BuiltIn().Newest("locality-learning-circle")!;
+
     private static UserContext User(string id, Guid? locality, params string[] roles) =>
         new(id, roles.ToHashSet(), locality);
 
     [Fact]
     public void A_practitioner_with_no_part_in_the_review_may_not_see_it()
     {
-        Assert.False(ReviewAccessPolicy.MaySee(User("p1", North, Roles.Practitioner), ReviewIn(North)));
+        Assert.False(ReviewAccessPolicy.MaySee(User("p1", North, Roles.Practitioner), ReviewIn(North), Circle));
     }
 
     [Fact]
@@ -29,13 +32,13 @@ public sealed class ReviewAccessPolicyTests
     {
         var review = ReviewIn(South);
         review.Participants.Add(new Participant { UserId = "p1", Name = "Priya", Role = ReviewRole.Learner });
-        Assert.True(ReviewAccessPolicy.MaySee(User("p1", North, Roles.Practitioner), review));
+        Assert.True(ReviewAccessPolicy.MaySee(User("p1", North, Roles.Practitioner), review, Circle));
     }
 
     [Fact]
     public void The_proposer_may_see_their_proposal()
     {
-        Assert.True(ReviewAccessPolicy.MaySee(User("proposer", null, Roles.TeamManager), ReviewIn(South)));
+        Assert.True(ReviewAccessPolicy.MaySee(User("proposer", null, Roles.TeamManager), ReviewIn(South), Circle));
     }
 
     [Theory]
@@ -44,20 +47,20 @@ public sealed class ReviewAccessPolicyTests
     [InlineData(Roles.TeamManager)]
     public void Locality_managers_oversee_their_own_locality_only(string role)
     {
-        Assert.True(ReviewAccessPolicy.MaySee(User("m1", North, role), ReviewIn(North)));
-        Assert.False(ReviewAccessPolicy.MaySee(User("m1", North, role), ReviewIn(South)));
-        Assert.False(ReviewAccessPolicy.MaySee(User("m1", null, role), ReviewIn(North)));
+        Assert.True(ReviewAccessPolicy.MaySee(User("m1", North, role), ReviewIn(North), Circle));
+        Assert.False(ReviewAccessPolicy.MaySee(User("m1", North, role), ReviewIn(South), Circle));
+        Assert.False(ReviewAccessPolicy.MaySee(User("m1", null, role), ReviewIn(North), Circle));
     }
 
     [Fact]
     public void The_QA_team_manager_oversees_every_locality()
     {
-        Assert.True(ReviewAccessPolicy.MaySee(User("qa", null, Roles.QaTeamManager), ReviewIn(South)));
+        Assert.True(ReviewAccessPolicy.MaySee(User("qa", null, Roles.QaTeamManager), ReviewIn(South), Circle));
     }
 
     [Fact]
     public void An_administrator_does_not_see_case_data_by_virtue_of_the_role()
     {
-        Assert.False(ReviewAccessPolicy.MaySee(User("admin", North, Roles.Administrator), ReviewIn(North)));
+        Assert.False(ReviewAccessPolicy.MaySee(User("admin", North, Roles.Administrator), ReviewIn(North), Circle));
     }
 }

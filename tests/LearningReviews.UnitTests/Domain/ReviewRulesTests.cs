@@ -1,5 +1,5 @@
 using LearningReviews.Domain.Identity;
-using LearningReviews.Domain.Methodologies;
+using LearningReviews.Domain.Workflows;
 using LearningReviews.Domain.Reviews;
 
 namespace LearningReviews.UnitTests.Domain;
@@ -40,7 +40,7 @@ public sealed class ReviewRulesTests
     [Fact]
     public void The_learning_circle_offers_the_reasons_its_document_gives_and_managers_may_propose_it()
     {
-        var circle = new BuiltInMethodologies().Find(MethodologyKeys.LocalityLearningCircle)!;
+        var circle = WorkflowCatalogue.BuiltIn().Newest("locality-learning-circle")!;
         Assert.Equal(
         [
             "An outstanding or inadequate audit outcome",
@@ -48,7 +48,7 @@ public sealed class ReviewRulesTests
             "Manager identification through exceptions reporting / dashboard scrutiny",
             "A turning point or event in the child's story",
         ], circle.Reasons.Select(r => r.Text));
-        Assert.Equal([Roles.HeadOfLocality, Roles.ServiceManager, Roles.TeamManager], circle.RolesThatMayPropose);
+        Assert.Equal([Roles.HeadOfLocality, Roles.ServiceManager, Roles.TeamManager], circle.MayStart);
         Assert.Null(circle.FindReason("made-up"));
     }
 

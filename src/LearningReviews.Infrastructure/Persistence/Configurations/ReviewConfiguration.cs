@@ -21,6 +21,8 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.Property(r => r.CreatedBy).HasMaxLength(450);
         builder.Property(r => r.ModifiedBy).HasMaxLength(450);
         builder.Property(r => r.ConcurrencyToken).IsConcurrencyToken();
+        // A plain indexed column rather than a foreign key: SQLite cannot add a foreign key to an existing table.
+        builder.HasIndex(r => r.LinkedFromReviewId);
         builder.HasOne(r => r.Locality).WithMany().HasForeignKey(r => r.LocalityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Themes).WithMany(t => t.Reviews).UsingEntity(
             "ReviewThemes",

@@ -164,7 +164,9 @@ public sealed class LearningReviewsModelSnapshot : ModelSnapshot
             b.Property<Guid>("Id").ValueGeneratedOnAdd();
             AuditColumns(b);
             b.Property<string>("CurrentStageKey").IsRequired().HasMaxLength(100);
+            b.Property<DateTime?>("ClosedAt");
             b.Property<int>("DefinitionVersion");
+            b.Property<Guid?>("LinkedFromReviewId");
             b.Property<Guid?>("LocalityId");
             b.Property<string>("MethodologyKey").IsRequired().HasMaxLength(100);
             b.Property<string>("ReasonDetail").HasMaxLength(4000);
@@ -175,6 +177,7 @@ public sealed class LearningReviewsModelSnapshot : ModelSnapshot
             b.Property<string>("Status").IsRequired().HasMaxLength(20);
             b.Property<string>("Title").IsRequired().HasMaxLength(200);
             b.HasKey("Id");
+            b.HasIndex("LinkedFromReviewId");
             b.HasIndex("LocalityId");
             b.HasIndex("Reference").IsUnique();
             b.HasIndex("ReferenceYear", "ReferenceNumber").IsUnique();
@@ -196,6 +199,7 @@ public sealed class LearningReviewsModelSnapshot : ModelSnapshot
             AuditColumns(b);
             b.Property<Guid?>("AgencyId");
             b.Property<string>("AttendanceStatus").IsRequired().HasMaxLength(20);
+            b.Property<Guid?>("CaseId");
             b.Property<string>("Email").HasMaxLength(256);
             b.Property<string>("InvitationStatus").IsRequired().HasMaxLength(20);
             b.Property<string>("Name").IsRequired().HasMaxLength(200);
@@ -250,6 +254,40 @@ public sealed class LearningReviewsModelSnapshot : ModelSnapshot
             b.HasKey("Id");
             b.HasIndex("Name").IsUnique();
             b.ToTable("Themes");
+        });
+
+        modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewStageRecord", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedOnAdd();
+            AuditColumns(b);
+            b.Property<string>("AnswersJson").IsRequired();
+            b.Property<string>("ChecklistJson").IsRequired();
+            b.Property<DateTime?>("CompletedAt");
+            b.Property<string>("CompletedBy").HasMaxLength(450);
+            b.Property<int>("Cycle");
+            b.Property<Guid>("ReviewId");
+            b.Property<string>("StageKey").IsRequired().HasMaxLength(100);
+            b.Property<DateTime?>("StartedAt");
+            b.Property<string>("Status").IsRequired().HasMaxLength(20);
+            b.HasKey("Id");
+            b.HasIndex("ReviewId", "StageKey", "Cycle").IsUnique();
+            b.ToTable("ReviewStageRecords");
+        });
+
+        modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewTransition", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedOnAdd();
+            b.Property<string>("FromStage").HasMaxLength(100);
+            b.Property<string>("Kind").IsRequired().HasMaxLength(20);
+            b.Property<DateTime>("OccurredAt");
+            b.Property<string>("Reason").HasMaxLength(2000);
+            b.Property<Guid>("ReviewId");
+            b.Property<string>("ToStage").HasMaxLength(100);
+            b.Property<string>("UserId").HasMaxLength(450);
+            b.Property<string>("UserName").HasMaxLength(256);
+            b.HasKey("Id");
+            b.HasIndex("ReviewId");
+            b.ToTable("ReviewTransitions");
         });
 
         foreach (var (joinTable, owner) in new[] { ("ReviewThemes", "ReviewId"), ("LearningPointThemes", "LearningPointId") })
@@ -325,6 +363,8 @@ public sealed class LearningReviewsModelSnapshot : ModelSnapshot
         ForeignKey(modelBuilder, "LearningReviews.Domain.Reviews.ReviewAction", agency, "AgencyId", DeleteBehavior.Restrict);
         ForeignKey(modelBuilder, "LearningReviews.Domain.Reviews.ReviewAction", learningPoint, "LearningPointId", DeleteBehavior.SetNull);
         ForeignKey(modelBuilder, "LearningReviews.Domain.Reviews.ReviewAction", review, "ReviewId", DeleteBehavior.Cascade, required: true);
+        ForeignKey(modelBuilder, "LearningReviews.Domain.Reviews.ReviewStageRecord", review, "ReviewId", DeleteBehavior.Cascade, required: true);
+        ForeignKey(modelBuilder, "LearningReviews.Domain.Reviews.ReviewTransition", review, "ReviewId", DeleteBehavior.Cascade, required: true);
         ForeignKey(modelBuilder, "ReviewThemes", review, "ReviewId", DeleteBehavior.Cascade, required: true);
         ForeignKey(modelBuilder, "ReviewThemes", theme, "ThemeId", DeleteBehavior.Cascade, required: true);
         ForeignKey(modelBuilder, "LearningPointThemes", learningPoint, "LearningPointId", DeleteBehavior.Cascade, required: true);

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using LearningReviews.Domain.Identity;
-using LearningReviews.Domain.Methodologies;
+using LearningReviews.Domain.Workflows;
 using LearningReviews.Domain.Organisation;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Infrastructure.Identity;
@@ -24,7 +24,8 @@ public sealed class DemoDataSeeder(
     LearningReviewsDbContext db,
     AccountProvisioning provisioning,
     UserManager<ApplicationUser> users,
-    ReviewReferenceGenerator references)
+    ReviewReferenceGenerator references,
+    WorkflowCatalogue catalogue)
 {
     public const string Domain = "demo.example";
 
@@ -87,13 +88,13 @@ public sealed class DemoDataSeeder(
         var hol = await users.FindByEmailAsync($"hol@{Domain}");
         var tm = await users.FindByEmailAsync($"tm@{Domain}");
         var practitioner = await users.FindByEmailAsync($"practitioner@{Domain}");
-        var circle = BuiltInMethodologies.LocalityLearningCircle;
+        var circle = catalogue.Newest("locality-learning-circle")!;
 
         (string Label, Locality Locality, string Reason, string Detail, ReviewStatus Status, string Stage, ApplicationUser Proposer, bool WithPractitioner)[] demo =
         [
             ("Child A", north, "escalation-of-risk", "Three missing episodes in six weeks; the plan has not changed since the last review.", ReviewStatus.Proposed, "proposal", hol!, true),
             ("Child B", north, "audit-outcome", "Audit rated the assessment outstanding: we want to understand what made it work.", ReviewStatus.InProgress, "preparation", tm!, false),
-            ("Child C", north, "turning-point", "A move to kinship care after a long period of neglect.", ReviewStatus.Closed, "after", hol!, false),
+            ("Child C", north, "turning-point", "A move to kinship care after a long period of neglect.", ReviewStatus.InProgress, "after", hol!, false),
             ("Child D", south, "exceptions-reporting", "Dashboard shows visits overdue for four months.", ReviewStatus.Proposed, "proposal", hol!, false),
         ];
 
@@ -125,6 +126,12 @@ public sealed class DemoDataSeeder(
                     UserId = practitioner!.Id, Name = practitioner.DisplayName, Role = ReviewRole.Practitioner, AgencyId = agencies[0].Id,
                 });
             }
+            // Earlier stages count as done, so the demo shows reviews part-way through.
+            foreach (var stage in circle.Stages.TakeWhile(s => s.Key != item.Stage))
+            {
+                review.Stages.Add(new ReviewStageRecord { StageKey = stage.Key, Status = StageStatus.Completed });
+            }
+            review.Stages.Add(new ReviewStageRecord { StageKey = item.Stage, Status = StageStatus.InProgress });
             await references.AssignAsync(review, cancellationToken);
             db.Reviews.Add(review);
             await db.SaveChangesAsync(cancellationToken);

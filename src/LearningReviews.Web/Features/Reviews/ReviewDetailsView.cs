@@ -1,19 +1,28 @@
 using LearningReviews.Domain.Access;
 using LearningReviews.Domain.Identity;
-using LearningReviews.Domain.Methodologies;
+using LearningReviews.Domain.Workflows;
 using LearningReviews.Domain.Reviews;
 
 namespace LearningReviews.Web.Features.Reviews;
 
 /// <summary>What the review page shows.</summary>
-public sealed record ReviewDetailsView(Review Review, MethodologySummary? Methodology, bool ShowRestricted)
+/// <summary>One stage in the review's task list.</summary>
+public sealed record StageRow(string Key, string Title, string Status, bool Linked);
+
+/// <summary>A deadline on the review page: the calendar date, and working days left (negative when overdue).</summary>
+public sealed record DeadlineRow(string Title, DateOnly Due, int WorkingDaysLeft);
+
+public sealed record ReviewDetailsView(Review Review, WorkflowDefinition? Methodology, bool ShowRestricted)
 {
+    public IReadOnlyList<StageRow> Stages { get; init; } = [];
+    public Workflow.WorkflowMoves? Moves { get; init; }
+    public IReadOnlyList<DeadlineRow> Deadlines { get; init; } = [];
+    public IReadOnlyList<ReviewTransition> History { get; init; } = [];
+    public Func<Guid, bool> MaySeeCase { get; init; } = _ => true;
+
     public string MethodologyName => Methodology?.Name ?? Review.MethodologyKey;
 
-    /// <summary>The stage's key said as words ("proposal" reads "Proposal") until stages carry titles of their own.</summary>
-    public string StageTitle => Review.CurrentStageKey.Length == 0
-        ? ""
-        : char.ToUpperInvariant(Review.CurrentStageKey[0]) + Review.CurrentStageKey[1..].Replace('-', ' ');
+    public string StageTitle => Methodology?.FindStage(Review.CurrentStageKey)?.Title ?? Review.CurrentStageKey;
 
     public string ReasonText => Methodology?.FindReason(Review.ReasonSelected)?.Text ?? Review.ReasonSelected;
 

@@ -1,5 +1,5 @@
 using LearningReviews.Domain.Auditing;
-using LearningReviews.Domain.Methodologies;
+using LearningReviews.Domain.Workflows;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Infrastructure;
 using LearningReviews.Infrastructure.Auditing;
@@ -11,44 +11,61 @@ namespace LearningReviews.Web.Features.Reviews;
 
 /// <summary>A proposal ready to be saved: validated input in domain terms.</summary>
 public sealed record ReviewProposal(
-    MethodologySummary Methodology, string CaseLabel, Guid LocalityId, string? CaseRecordNumber,
-    string ReasonKey, string ReasonDetail, string ProposerName);
+    WorkflowDefinition Methodology, IReadOnlyList<string> CaseLabels, Guid LocalityId, string? CaseRecordNumber,
+    string? ReasonKey, string ReasonDetail, string ProposerName, Guid? LinkedFromReviewId = null);
 
 /// <summary>
-/// Records a proposed review with its case, its proposer as a participant and an audit entry, in one
-/// transaction. The reference number is retried if another proposal took the same one at the same moment.
+/// Records a proposed review with its cases, its proposer as a participant, its first stage, the
+/// "started" transition and an audit entry, in one transaction. The reference number is retried if another proposal took the same one at the same moment.
 /// </summary>
 public sealed class ReviewProposalService(
     LearningReviewsDbContext db,
     ReviewReferenceGenerator references,
     AuditLog audit,
-    ICurrentUser currentUser)
+    ICurrentUser currentUser,
+    TimeProvider clock)
 {
     private const int ReferenceAttempts = 5;
 
     public async Task<Review> ProposeAsync(ReviewProposal proposal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        var childCase = new Case
-        {
-            Label = proposal.CaseLabel.Trim(),
-            LocalityId = proposal.LocalityId,
-            CaseRecordNumber = string.IsNullOrWhiteSpace(proposal.CaseRecordNumber) ? null : proposal.CaseRecordNumber.Trim(),
-            CreatedBy = currentUser.UserId,
-        };
         var review = new Review
         {
             Reference = "",
             MethodologyKey = proposal.Methodology.Key,
             DefinitionVersion = proposal.Methodology.Version,
-            Title = $"{proposal.Methodology.Name}: {childCase.Label}",
+            Title = $"{proposal.Methodology.Name}: {string.Join(", ", proposal.CaseLabels)}",
             Status = ReviewStatus.Proposed,
-            CurrentStageKey = proposal.Methodology.FirstStageKey,
-            ReasonSelected = proposal.ReasonKey,
+            CurrentStageKey = proposal.Methodology.FirstStage.Key,
+            ReasonSelected = proposal.ReasonKey ?? "",
             ReasonDetail = proposal.ReasonDetail.Trim(),
             LocalityId = proposal.LocalityId,
+            LinkedFromReviewId = proposal.LinkedFromReviewId,
         };
-        review.Cases.Add(new ReviewCase { Review = review, Case = childCase });
+        if (review.Title.Length > 200) review.Title = review.Title[..197] + "...";
+        foreach (var label in proposal.CaseLabels)
+        {
+            review.Cases.Add(new ReviewCase
+            {
+                Review = review,
+                Case = new Case
+                {
+                    Label = label,
+                    LocalityId = proposal.LocalityId,
+                    // One record number only makes sense for one child.
+                    CaseRecordNumber = proposal.CaseLabels.Count == 1 && !string.IsNullOrWhiteSpace(proposal.CaseRecordNumber)
+                        ? proposal.CaseRecordNumber.Trim() : null,
+                    CreatedBy = currentUser.UserId,
+                },
+            });
+        }
+        review.Stages.Add(new ReviewStageRecord { StageKey = review.CurrentStageKey, Status = StageStatus.InProgress, StartedAt = clock.GetUtcNow().UtcDateTime });
+        db.Transitions.Add(new ReviewTransition
+        {
+            ReviewId = review.Id, Kind = TransitionKind.Started, ToStage = review.CurrentStageKey,
+            UserId = currentUser.UserId, UserName = currentUser.UserName, OccurredAt = clock.GetUtcNow().UtcDateTime,
+        });
         if (currentUser.UserId is { } proposerId)
         {
             review.Participants.Add(new Participant { UserId = proposerId, Name = proposal.ProposerName, Role = ReviewRole.Proposer });

@@ -1,7 +1,7 @@
 using FluentValidation;
 using LearningReviews.Domain.Auditing;
-using LearningReviews.Domain.Methodologies;
 using LearningReviews.Domain.Reviews;
+using LearningReviews.Domain.Workflows;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Persistence;
 using LearningReviews.Web.Infrastructure;
@@ -15,39 +15,60 @@ namespace LearningReviews.Web.Features.Reviews;
 [Route("reviews")]
 public sealed class ReviewsController(
     LearningReviewsDbContext db,
-    IMethodologyCatalogue catalogue,
-    IValidator<ProposeReviewForm> validator,
+    WorkflowCatalogue catalogue,
+    IValidator<StartReviewForm> validator,
     ReviewProposalService proposals,
     ReviewQueries queries,
     UserContextFactory users,
-    AuditLog audit) : Controller
+    AuditLog audit,
+    Workflow.ReviewWorkflowService workflow,
+    Workflow.DeadlineService deadlines) : Controller
 {
-    private MethodologySummary Methodology => catalogue.Find(MethodologyKeys.LocalityLearningCircle)!;
+    public const string LearningCircle = "locality-learning-circle";
 
-    [HttpGet("propose")]
-    public async Task<IActionResult> Propose()
+    /// <summary>The methodologies this user's roles let them start, each explained in a sentence from its document.</summary>
+    [HttpGet("start")]
+    public IActionResult Start()
     {
-        if (!MayPropose()) return Forbid();
-        var user = users.Current();
-        return View(await WithChoicesAsync(new ProposeReviewForm { LocalityId = user.LocalityId?.ToString() }));
+        var mine = catalogue.Latest.Where(MayStart).ToList();
+        return mine.Count == 0 ? Forbid() : View(mine);
     }
 
+    [HttpGet("propose")]
+    public Task<IActionResult> Propose() => StartMethodology(LearningCircle);
+
     [HttpPost("propose")]
-    public async Task<IActionResult> Propose(ProposeReviewForm form)
+    public Task<IActionResult> Propose(StartReviewForm form) => StartMethodology(LearningCircle, form);
+
+    [HttpGet("start/{key}")]
+    public async Task<IActionResult> StartMethodology(string key)
+    {
+        var definition = catalogue.Newest(key);
+        if (definition is null) return NotFound();
+        if (!MayStart(definition)) return Forbid();
+        var user = users.Current();
+        return View("Propose", await WithChoicesAsync(new StartReviewForm { LocalityId = user.LocalityId?.ToString() }, definition));
+    }
+
+    [HttpPost("start/{key}")]
+    public async Task<IActionResult> StartMethodology(string key, StartReviewForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (!MayPropose()) return Forbid();
+        var definition = catalogue.Newest(key);
+        if (definition is null) return NotFound();
+        if (!MayStart(definition)) return Forbid();
+        form.Definition = definition;
         if (await validator.ValidateIntoAsync(form, ModelState)
             && !await db.Localities.AnyAsync(l => l.Id == Guid.Parse(form.LocalityId!) && l.IsActive))
         {
-            ModelState.AddModelError(nameof(ProposeReviewForm.LocalityId), "Select a locality from the list");
+            ModelState.AddModelError(nameof(StartReviewForm.LocalityId), "Select a locality from the list");
         }
-        if (!ModelState.IsValid) return View(await WithChoicesAsync(form));
+        if (!ModelState.IsValid) return View("Propose", await WithChoicesAsync(form, definition));
 
         var review = await proposals.ProposeAsync(new ReviewProposal(
-            Methodology, form.CaseLabel!, Guid.Parse(form.LocalityId!), form.CaseRecordNumber, form.Reason!, form.ReasonDetail!,
+            definition, form.AllCaseLabels, Guid.Parse(form.LocalityId!), form.CaseRecordNumber, form.Reason, form.ReasonDetail!,
             User.FindFirst(LearningReviewsClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? User.Identity!.Name!));
-        TempData["Notice"] = $"{review.Reference} proposed. It will be considered at the Locality Management Meeting.";
+        TempData["Notice"] = $"{review.Reference} started. Next: {definition.FirstStage.Title}.";
         return RedirectToAction(nameof(Details), new { id = review.Id });
     }
 
@@ -63,17 +84,26 @@ public sealed class ReviewsController(
             return NotFound();
         }
         await audit.RecordAsync(AuditActions.Viewed, nameof(Review), review.Id.ToString(), review.Id);
-        var methodology = catalogue.Find(review.MethodologyKey);
-        return View(new ReviewDetailsView(review, methodology, ReviewDetailsView.MaySeeRestricted(user)));
+        var definition = workflow.DefinitionOf(review);
+        var history = await db.Transitions.AsNoTracking().Where(t => t.ReviewId == review.Id).OrderBy(t => t.OccurredAt).ToListAsync();
+        return View(new ReviewDetailsView(review, definition, ReviewDetailsView.MaySeeRestricted(user))
+        {
+            Stages = ReviewTaskList.For(review, definition),
+            Moves = workflow.MovesFor(user, review),
+            Deadlines = deadlines.For(review, definition, workflow.StateOf(review)),
+            History = history,
+            MaySeeCase = caseId => Domain.Access.ReviewAccessPolicy.MaySeeCase(user, review, caseId),
+        });
     }
 
-    private bool MayPropose() => Methodology.RolesThatMayPropose.Any(User.IsInRole);
+    private bool MayStart(WorkflowDefinition definition) => definition.MayStart.Any(User.IsInRole);
 
-    private async Task<ProposeReviewForm> WithChoicesAsync(ProposeReviewForm form)
+    private async Task<StartReviewForm> WithChoicesAsync(StartReviewForm form, WorkflowDefinition definition)
     {
+        form.Definition = definition;
         form.LocalityChoices = await db.Localities.AsNoTracking().Where(l => l.IsActive).OrderBy(l => l.Name)
             .Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
-        form.ReasonChoices = Methodology.Reasons.Select(r => new SelectListItem(r.Text, r.Key));
+        form.ReasonChoices = definition.Reasons.Select(r => new SelectListItem(r.Text, r.Value));
         return form;
     }
 }

@@ -1,41 +1,51 @@
 using FluentValidation;
-using LearningReviews.Domain.Methodologies;
+using LearningReviews.Domain.Workflows;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningReviews.Web.Features.Reviews;
 
-/// <summary>What a manager fills in to propose a Locality Learning Circle for a child.</summary>
-public sealed class ProposeReviewForm
+/// <summary>What a manager fills in to start a review of a child's (or several families') case.</summary>
+public sealed class StartReviewForm
 {
     public string? CaseLabel { get; set; }
+
+    /// <summary>For reviews of several families: the other labels, one per line.</summary>
+    public string? OtherCaseLabels { get; set; }
     public string? LocalityId { get; set; }
     public string? CaseRecordNumber { get; set; }
     public string? Reason { get; set; }
     public string? ReasonDetail { get; set; }
 
+    public WorkflowDefinition? Definition { get; set; }
     public IEnumerable<SelectListItem> LocalityChoices { get; set; } = [];
     public IEnumerable<SelectListItem> ReasonChoices { get; set; } = [];
+
+    public IReadOnlyList<string> AllCaseLabels =>
+        new[] { CaseLabel }.Concat((OtherCaseLabels ?? "").Split('\n'))
+            .Select(l => l?.Trim()).Where(l => !string.IsNullOrEmpty(l)).Select(l => l!).Distinct(StringComparer.Ordinal).ToList();
 }
 
-public sealed class ProposeReviewFormValidator : AbstractValidator<ProposeReviewForm>
+/// <summary>Validates a start form against the methodology it starts (its reasons, whether it takes several families).</summary>
+public sealed class StartReviewFormValidator : AbstractValidator<StartReviewForm>
 {
     public const int DetailMaxLength = 4000;
 
-    public ProposeReviewFormValidator(IMethodologyCatalogue catalogue)
+    public StartReviewFormValidator()
     {
-        ArgumentNullException.ThrowIfNull(catalogue);
-        var methodology = catalogue.Find(MethodologyKeys.LocalityLearningCircle)!;
-
         RuleFor(f => f.CaseLabel).NotEmpty().WithMessage("Enter a label for the child, like Child A")
             .MaximumLength(100).WithMessage("The label must be 100 characters or fewer");
         RuleFor(f => f.CaseLabel).Must(label => !LooksLikeAFullName(label))
             .WithMessage("Use a label such as Child A, not the child's name")
             .When(f => !string.IsNullOrWhiteSpace(f.CaseLabel));
+        RuleFor(f => f.OtherCaseLabels)
+            .Must(labels => (labels ?? "").Split('\n').All(l => !LooksLikeAFullName(l.Trim()) && l.Trim().Length <= 100))
+            .WithMessage("Use labels such as Family B, not names, each 100 characters or fewer");
         RuleFor(f => f.LocalityId).NotEmpty().WithMessage("Select the child's locality")
             .Must(id => Guid.TryParse(id, out _)).WithMessage("Select a locality from the list");
         RuleFor(f => f.CaseRecordNumber).MaximumLength(50).WithMessage("The case record number must be 50 characters or fewer");
-        RuleFor(f => f.Reason).NotEmpty().WithMessage("Select why this child's case is being proposed")
-            .Must(key => methodology.FindReason(key) is not null).WithMessage("Select a reason from the list");
+        When(f => f.Definition is { Reasons.Count: > 0 }, () =>
+            RuleFor(f => f.Reason).NotEmpty().WithMessage("Select why this case is being proposed")
+                .Must((form, key) => form.Definition!.FindReason(key) is not null).WithMessage("Select a reason from the list"));
         RuleFor(f => f.ReasonDetail).NotEmpty().WithMessage("Enter what happened and what learning you hope for")
             .MaximumLength(DetailMaxLength).WithMessage($"The detail must be {DetailMaxLength} characters or fewer");
     }

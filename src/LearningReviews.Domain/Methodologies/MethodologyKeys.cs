@@ -1,6 +1,0 @@
-namespace LearningReviews.Domain.Methodologies;
-
-public static class MethodologyKeys
-{
-    public const string LocalityLearningCircle = "locality-learning-circle";
-}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using LearningReviews.Domain.Reviews;
+using LearningReviews.Domain.Workflows;
+using LearningReviews.Infrastructure.Identity;
+using LearningReviews.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningReviews.Web.Features.Workflow;
+
+/// <summary>
+/// Saves a stage form: the answers on the stage record, learning points and actions as records of
+/// their own, and the people chosen in person fields as participants in the field's review role.
+/// </summary>
+public sealed class StageAnswersWriter(LearningReviewsDbContext db)
+{
+    public async Task SaveAsync(Review review, StageDefinition stage, ReviewStageRecord record, StageSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(stage);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(submission);
+        record.AnswersJson = submission.Answers.ToJsonString();
+        record.ChecklistJson = JsonSerializer.Serialize(submission.Ticked);
+        if (record.Status == StageStatus.NotStarted) record.Status = StageStatus.InProgress;
+
+        if (stage.Fields.Any(f => f.Kind == FieldKind.LearningPoints)) SyncLearningPoints(review, submission.LearningPoints);
+        if (stage.Fields.Any(f => f.Kind == FieldKind.Actions)) SyncActions(review, submission.Actions);
+        foreach (var field in stage.Fields.Where(f => f.Kind is FieldKind.Person or FieldKind.People && f.ReviewRole is not null))
+        {
+            var chosen = field.Kind == FieldKind.People
+                ? submission.Answers[field.Key]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? []
+                : submission.Answers[field.Key] is { } one ? [one.GetValue<string>()] : [];
+            await SyncParticipantsAsync(review, Enum.Parse<ReviewRole>(field.ReviewRole!), chosen);
+        }
+    }
+
+    private void SyncLearningPoints(Review review, List<LearningPointInput> inputs)
+    {
+        var keep = inputs.Where(i => i.Id is not null).Select(i => i.Id).ToHashSet();
+        foreach (var removed in review.LearningPoints.Where(p => !keep.Contains(p.Id)).ToList())
+        {
+            review.LearningPoints.Remove(removed);
+            db.LearningPoints.Remove(removed);
+        }
+        for (var position = 0; position < inputs.Count; position++)
+        {
+            var input = inputs[position];
+            var existing = review.LearningPoints.FirstOrDefault(p => p.Id == input.Id);
+            if (existing is null)
+            {
+                var point = new LearningPoint { ReviewId = review.Id, Text = input.Text, Position = position + 1 };
+                review.LearningPoints.Add(point);
+                db.LearningPoints.Add(point);
+            }
+            else
+            {
+                existing.Text = input.Text;
+                existing.Position = position + 1;
+            }
+        }
+    }
+
+    private void SyncActions(Review review, List<ActionInput> inputs)
+    {
+        var keep = inputs.Where(i => i.Id is not null).Select(i => i.Id).ToHashSet();
+        foreach (var removed in review.Actions.Where(a => !keep.Contains(a.Id)).ToList())
+        {
+            review.Actions.Remove(removed);
+            db.Actions.Remove(removed);
+        }
+        foreach (var input in inputs)
+        {
+            var action = review.Actions.FirstOrDefault(a => a.Id == input.Id);
+            if (action is null)
+            {
+                action = new ReviewAction { ReviewId = review.Id, What = input.What };
+                review.Actions.Add(action);
+                db.Actions.Add(action);
+            }
+            action.What = input.What;
+            action.OwnerName = input.Owner;
+            action.ImpactMeasure = input.Impact;
+            action.DueDate = DateOnly.TryParseExact(input.Due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) ? due : null;
+        }
+    }
+
+    /// <summary>Internal users chosen in the field become participants in its role; those no longer chosen leave that role.</summary>
+    private async Task SyncParticipantsAsync(Review review, ReviewRole role, IReadOnlyCollection<string> userIds)
+    {
+        foreach (var leaving in review.Participants.Where(p => p.Role == role && p.UserId is not null && !userIds.Contains(p.UserId)).ToList())
+        {
+            review.Participants.Remove(leaving);
+            db.Participants.Remove(leaving);
+        }
+        var present = review.Participants.Where(p => p.Role == role).Select(p => p.UserId).ToHashSet();
+        var joining = userIds.Where(id => !present.Contains(id)).ToList();
+        if (joining.Count == 0) return;
+        var users = await db.Users.Where(u => joining.Contains(u.Id) && u.IsActive).ToListAsync();
+        foreach (ApplicationUser user in users)
+        {
+            var participant = new Participant { ReviewId = review.Id, UserId = user.Id, Name = user.DisplayName, Email = user.Email, AgencyId = user.AgencyId, Role = role };
+            review.Participants.Add(participant);
+            db.Participants.Add(participant);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using LearningReviews.Domain.Text;
+using LearningReviews.Domain.Workflows;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace LearningReviews.Web.Features.Workflow;
+
+/// <summary>A learning point or action as typed on a stage form.</summary>
+public sealed record LearningPointInput(Guid? Id, string Text);
+
+public sealed record ActionInput(Guid? Id, string What, string? Owner, string? Due, string? Impact);
+
+/// <summary>Everything posted from one stage form, read into answers, with problems recorded in ModelState.</summary>
+public sealed class StageSubmission
+{
+    public JsonObject Answers { get; } = [];
+    public List<string> Ticked { get; } = [];
+    public List<LearningPointInput> LearningPoints { get; } = [];
+    public List<ActionInput> Actions { get; } = [];
+}
+
+/// <summary>
+/// Reads a stage form built from its definition. Field inputs are named "f.{key}" (dates as
+/// "f.{key}.day/.month/.year", times as "f.{key}.time", rows as "f.{key}[i].{column}"), so the
+/// error summary links ("#f_key") land on the first input of each field. Nothing typed is lost:
+/// what could not be read is kept as typed and reported in ModelState.
+/// </summary>
+public static class StageFormReader
+{
+    private static readonly string[] DateParts = [".day", ".month", ".year"];
+
+    public static StageSubmission Read(StageDefinition stage, IFormCollection form, ModelStateDictionary modelState, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(modelState);
+        var submission = new StageSubmission();
+        foreach (var field in stage.Fields)
+        {
+            var name = "f." + field.Key;
+            switch (field.Kind)
+            {
+                case FieldKind.MultipleChoice or FieldKind.People:
+                    var chosen = form[name].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToList();
+                    if (field.Kind == FieldKind.MultipleChoice && chosen.Any(v => field.Options.All(o => o.Value != v)))
+                        modelState.AddModelError(name, $"Choose '{field.Label}' from the list");
+                    submission.Answers[field.Key] = new JsonArray(chosen.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
+                    break;
+                case FieldKind.Rows:
+                    submission.Answers[field.Key] = ReadRows(field, form, modelState, today);
+                    break;
+                case FieldKind.LearningPoints:
+                    submission.LearningPoints.AddRange(ReadLearningPoints(form));
+                    break;
+                case FieldKind.Actions:
+                    submission.Actions.AddRange(ReadActions(form, modelState));
+                    break;
+                default:
+                    var value = ReadScalar(field, name, form, modelState, today);
+                    if (value is not null) submission.Answers[field.Key] = value;
+                    break;
+            }
+        }
+        submission.Ticked.AddRange(form["checklist"].Where(k => stage.Checklist.Any(c => c.Key == k)).Select(k => k!));
+        return submission;
+    }
+
+    private static string? ReadScalar(FieldDefinition field, string name, IFormCollection form, ModelStateDictionary modelState, DateOnly today)
+    {
+        switch (field.Kind)
+        {
+            case FieldKind.Date:
+                return ReadDate(field, name, form, modelState, today)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                       ?? Typed(form, name);
+            case FieldKind.DateTime:
+                var date = ReadDate(field, name, form, modelState, today);
+                var time = form[name + ".time"].ToString().Trim();
+                if (date is null) return Typed(form, name);
+                if (!TimeOnly.TryParseExact(time, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+                {
+                    modelState.AddModelError(name, $"Enter the time of '{field.Label}' as hours and minutes, like 14:30");
+                    return null;
+                }
+                return date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T" + at.ToString("HH:mm", CultureInfo.InvariantCulture);
+        }
+
+        var text = form[name].ToString().Trim();
+        if (text.Length == 0) return null;
+        switch (field.Kind)
+        {
+            case FieldKind.LongText when field.WordLimit is { } limit && WordCounter.Count(text) > limit:
+                modelState.AddModelError(name, $"'{field.Label}' must be {limit} words or fewer (it has {WordCounter.Count(text)})");
+                break;
+            case FieldKind.ShortText when text.Length > 500:
+                modelState.AddModelError(name, $"'{field.Label}' must be 500 characters or fewer");
+                break;
+            case FieldKind.Number when !decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _):
+                modelState.AddModelError(name, $"'{field.Label}' must be a number, like 12");
+                break;
+            case FieldKind.SingleChoice when field.Options.All(o => o.Value != text):
+                modelState.AddModelError(name, $"Choose '{field.Label}' from the list");
+                break;
+            case FieldKind.YesNo when text is not ("yes" or "no"):
+                modelState.AddModelError(name, $"Choose yes or no for '{field.Label}'");
+                break;
+        }
+        return text;
+    }
+
+    /// <summary>Reads a GOV.UK date input (day, month, year). Null when empty or invalid; invalid adds an error.</summary>
+    private static DateOnly? ReadDate(FieldDefinition field, string name, IFormCollection form, ModelStateDictionary modelState, DateOnly today)
+    {
+        var day = form[name + ".day"].ToString().Trim();
+        var month = form[name + ".month"].ToString().Trim();
+        var year = form[name + ".year"].ToString().Trim();
+        if (day.Length + month.Length + year.Length == 0) return null;
+        if (!int.TryParse(day, CultureInfo.InvariantCulture, out var d) || !int.TryParse(month, CultureInfo.InvariantCulture, out var m)
+            || !int.TryParse(year, CultureInfo.InvariantCulture, out var y) || y < 1900 || y > 2100
+            || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        {
+            modelState.AddModelError(name, $"'{field.Label}' must be a real date, like 27 3 2026");
+            return null;
+        }
+        var date = new DateOnly(y, m, d);
+        if (field.DateRule == "not-in-future" && date > today)
+            modelState.AddModelError(name, $"'{field.Label}' must be today or in the past");
+        if (field.DateRule == "not-in-past" && date < today)
+            modelState.AddModelError(name, $"'{field.Label}' must be today or in the future");
+        return date;
+    }
+
+    /// <summary>A date that could not be read is kept as typed so the form can show it again.</summary>
+    private static string? Typed(IFormCollection form, string name)
+    {
+        var parts = DateParts.Select(p => form[name + p].ToString().Trim()).ToArray();
+        return parts.All(p => p.Length == 0) ? null : "typed:" + string.Join('|', parts);
+    }
+
+    private static JsonArray ReadRows(FieldDefinition field, IFormCollection form, ModelStateDictionary modelState, DateOnly today)
+    {
+        var rows = new JsonArray();
+        for (var i = 0; i < 200; i++)
+        {
+            var prefix = $"f.{field.Key}[{i}].";
+            if (!form.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal))) break;
+            var row = new JsonObject();
+            foreach (var column in field.Columns)
+            {
+                var cellName = prefix + column.Key;
+                var value = column.Kind == FieldKind.Date
+                    ? ReadDate(column, cellName, form, modelState, today)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    : form[cellName].ToString().Trim();
+                if (!string.IsNullOrEmpty(value)) row[column.Key] = value;
+            }
+            if (row.Count > 0) rows.Add(row);
+        }
+        return rows;
+    }
+
+    private static IEnumerable<LearningPointInput> ReadLearningPoints(IFormCollection form)
+    {
+        for (var i = 0; i < 100 && form.ContainsKey($"lp[{i}].text"); i++)
+        {
+            var text = form[$"lp[{i}].text"].ToString().Trim();
+            if (text.Length > 0) yield return new LearningPointInput(ParseId(form[$"lp[{i}].id"]), text);
+        }
+    }
+
+    private static IEnumerable<ActionInput> ReadActions(IFormCollection form, ModelStateDictionary modelState)
+    {
+        for (var i = 0; i < 100 && form.ContainsKey($"act[{i}].what"); i++)
+        {
+            var what = form[$"act[{i}].what"].ToString().Trim();
+            if (what.Length == 0) continue;
+            var due = form[$"act[{i}].due"].ToString().Trim();
+            if (due.Length > 0 && !DateOnly.TryParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                modelState.AddModelError($"act[{i}].due", $"The due date of action {i + 1} must be a real date");
+            yield return new ActionInput(ParseId(form[$"act[{i}].id"]), what, NullIfEmpty(form[$"act[{i}].owner"]), NullIfEmpty(due), NullIfEmpty(form[$"act[{i}].impact"]));
+        }
+    }
+
+    private static Guid? ParseId(string? value) => Guid.TryParse(value, out var id) ? id : null;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,120 @@
+using LearningReviews.Domain.Auditing;
+using LearningReviews.Domain.Reviews;
+using LearningReviews.Infrastructure.Auditing;
+using LearningReviews.Infrastructure.Persistence;
+using LearningReviews.Web.Features.Reviews;
+using LearningReviews.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningReviews.Web.Features.Workflow;
+
+/// <summary>Stage forms, check-your-answers, and the moves between stages.</summary>
+[Route("reviews/{id:guid}")]
+public sealed class WorkflowController(
+    LearningReviewsDbContext db,
+    ReviewQueries queries,
+    ReviewWorkflowService workflow,
+    StageAnswersWriter writer,
+    UserContextFactory users,
+    AuditLog audit,
+    TimeProvider clock) : Controller
+{
+    [HttpGet("stages/{stageKey}")]
+    public async Task<IActionResult> Stage(Guid id, string stageKey)
+    {
+        var page = await LoadAsync(id, stageKey);
+        if (page is null) return NotFound();
+        await audit.RecordAsync(AuditActions.Viewed, "Stage", stageKey, id);
+        return View(page);
+    }
+
+    [HttpPost("stages/{stageKey}")]
+    public async Task<IActionResult> Stage(Guid id, string stageKey, Guid recordToken, string? next)
+    {
+        var page = await LoadAsync(id, stageKey);
+        if (page is null) return NotFound();
+        if (!page.Editable) return Forbid();
+
+        var submission = StageFormReader.Read(page.Stage, Request.Form, ModelState, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var answers = new Domain.Workflows.Engine.StageAnswers(submission.Answers, submission.Ticked);
+        if (!ModelState.IsValid)
+        {
+            // Show the form again with everything as typed.
+            return View(page with { Answers = answers });
+        }
+
+        db.Entry(page.Record).Property(r => r.ConcurrencyToken).OriginalValue = recordToken;
+        await writer.SaveAsync(page.Review, page.Stage, page.Record, submission);
+        audit.Add(AuditActions.Updated, "Stage", stageKey, id, "Answers saved");
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "Someone else saved this stage while you were editing it. Your answers are below: check them against the review and save again.");
+            db.ChangeTracker.Clear();
+            var fresh = await LoadAsync(id, stageKey);
+            return View(fresh! with { Answers = answers });
+        }
+        return next == "more"
+            ? RedirectToAction(nameof(Stage), new { id, stageKey })
+            : RedirectToAction(nameof(Check), new { id, stageKey });
+    }
+
+    [HttpGet("stages/{stageKey}/check")]
+    public async Task<IActionResult> Check(Guid id, string stageKey)
+    {
+        var page = await LoadAsync(id, stageKey);
+        return page is null ? NotFound() : View(page);
+    }
+
+    [HttpPost("advance")]
+    public Task<IActionResult> Advance(Guid id, Guid reviewToken) =>
+        MoveAsync(id, (user, review) => workflow.AdvanceAsync(user, review, reviewToken));
+
+    [HttpPost("send-back")]
+    public Task<IActionResult> SendBack(Guid id, Guid reviewToken, string? reason) =>
+        MoveAsync(id, (user, review) => workflow.SendBackAsync(user, review, reviewToken, reason));
+
+    [HttpPost("withdraw")]
+    public Task<IActionResult> Withdraw(Guid id, Guid reviewToken, string? reason) =>
+        MoveAsync(id, (user, review) => workflow.WithdrawAsync(user, review, reviewToken, reason));
+
+    private async Task<IActionResult> MoveAsync(Guid id, Func<Domain.Access.UserContext, Review, Task<MoveResult>> move)
+    {
+        var user = users.Current();
+        var review = await queries.FindForUserAsync(id, user, tracking: true);
+        if (review is null) return NotFound();
+        var result = await move(user, review);
+        TempData[result.Succeeded ? "Notice" : "Problem"] = result.Message;
+        return Redirect($"/reviews/{id}");
+    }
+
+    private async Task<StagePage?> LoadAsync(Guid id, string stageKey)
+    {
+        var user = users.Current();
+        var review = await queries.FindForUserAsync(id, user, tracking: true);
+        if (review is null) return null;
+        var definition = workflow.DefinitionOf(review);
+        var stage = definition.FindStage(stageKey);
+        if (stage is null) return null;
+        var record = ReviewWorkflowService.LatestRecords(review).GetValueOrDefault(stageKey);
+        if (record is null)
+        {
+            // A stage not reached yet has nothing to show.
+            if (stageKey != review.CurrentStageKey) return null;
+            record = new ReviewStageRecord { ReviewId = review.Id, StageKey = stageKey, Status = StageStatus.InProgress, StartedAt = clock.GetUtcNow().UtcDateTime };
+            review.Stages.Add(record);
+            db.StageRecords.Add(record);
+            await db.SaveChangesAsync();
+        }
+        var moves = workflow.MovesFor(user, review);
+        var editable = stageKey == review.CurrentStageKey && moves.MayEditCurrentStage;
+        var people = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
+            .Select(u => new SelectListItem(u.DisplayName, u.Id)).ToListAsync();
+        return new StagePage(review, definition, stage, record, ReviewWorkflowService.AnswersOf(record), editable, moves, people);
+    }
+}

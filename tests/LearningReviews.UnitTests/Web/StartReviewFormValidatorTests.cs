@@ -1,0 +1,53 @@
+using LearningReviews.Domain.Workflows;
+using LearningReviews.Web.Features.Reviews;
+
+namespace LearningReviews.UnitTests.Web;
+
+public sealed class StartReviewFormValidatorTests
+{
+    private readonly StartReviewFormValidator _validator = new();
+    private static readonly WorkflowDefinition Circle = WorkflowCatalogue.BuiltIn().Newest("locality-learning-circle")!;
+
+    private static StartReviewForm Valid() => new()
+    {
+        CaseLabel = "Child A", LocalityId = Guid.NewGuid().ToString(), Reason = "turning-point", ReasonDetail = "Moved school", Definition = Circle,
+    };
+
+    [Fact]
+    public void A_complete_proposal_is_valid()
+    {
+        Assert.True(_validator.Validate(Valid()).IsValid);
+    }
+
+    [Theory]
+    [InlineData("Jayden Smith", true)]
+    [InlineData("Amelia Rose Jones", true)]
+    [InlineData("Child A", false)]
+    [InlineData("Sibling 2", false)]
+    [InlineData("Young Person B", false)]
+    [InlineData("Baby C", false)]
+    [InlineData("child a", false)]
+    [InlineData("Ellie", false)]
+    public void Labels_that_look_like_a_full_name_are_caught(string label, bool looksLikeName)
+    {
+        Assert.Equal(looksLikeName, StartReviewFormValidator.LooksLikeAFullName(label));
+    }
+
+    [Fact]
+    public void Each_missing_answer_gets_its_own_message()
+    {
+        var errors = _validator.Validate(new StartReviewForm { Definition = Circle }).Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList();
+        Assert.Contains((nameof(StartReviewForm.CaseLabel), "Enter a label for the child, like Child A"), errors);
+        Assert.Contains((nameof(StartReviewForm.LocalityId), "Select the child's locality"), errors);
+        Assert.Contains((nameof(StartReviewForm.Reason), "Select why this case is being proposed"), errors);
+        Assert.Contains((nameof(StartReviewForm.ReasonDetail), "Enter what happened and what learning you hope for"), errors);
+    }
+
+    [Fact]
+    public void A_reason_not_in_the_methodology_is_refused()
+    {
+        var form = Valid();
+        form.Reason = "because";
+        Assert.Contains(_validator.Validate(form).Errors, e => e.ErrorMessage == "Select a reason from the list");
+    }
+}
