@@ -6,6 +6,7 @@ public static class AuditActions
     public const string Viewed = "Viewed";
     public const string Created = "Created";
     public const string Updated = "Updated";
+    public const string Deleted = "Deleted";
     public const string Exported = "Exported";
     public const string SignedIn = "SignedIn";
     public const string SignInFailed = "SignInFailed";

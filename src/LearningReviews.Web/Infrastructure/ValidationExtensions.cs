@@ -10,8 +10,9 @@ namespace LearningReviews.Web.Infrastructure;
 /// </summary>
 public static class ValidationExtensions
 {
+    /// <param name="prefix">The model's name in the page's form (e.g. "Form" for inputs named Form.Name), if any.</param>
     public static async Task<bool> ValidateIntoAsync<T>(this IValidator<T> validator, T model, ModelStateDictionary modelState,
-        CancellationToken cancellationToken = default)
+        string? prefix = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(validator);
         ArgumentNullException.ThrowIfNull(modelState);
@@ -19,8 +20,9 @@ public static class ValidationExtensions
         foreach (var error in result.Errors)
         {
             // One message per field is enough for the user; the first is the most basic problem.
-            if (modelState.TryGetValue(error.PropertyName, out var entry) && entry.Errors.Count > 0) continue;
-            modelState.AddModelError(error.PropertyName, error.ErrorMessage);
+            var key = prefix is null ? error.PropertyName : prefix + "." + error.PropertyName;
+            if (modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
+            modelState.AddModelError(key, error.ErrorMessage);
         }
         return modelState.IsValid;
     }

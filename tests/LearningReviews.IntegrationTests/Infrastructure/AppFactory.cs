@@ -19,9 +19,12 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
     public TestDatabase Database { get; } = database;
     public CapturingLoggerProvider Logs { get; } = new();
 
-    public static async Task<AppFactory> StartAsync(Provider provider)
+    /// <summary>Replaces or adds services after the application's own (e.g. a workflow catalogue with an extra version).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
+    public static async Task<AppFactory> StartAsync(Provider provider, Action<IServiceCollection>? testServices = null)
     {
-        var factory = new AppFactory(await TestDatabase.CreateAsync(provider));
+        var factory = new AppFactory(await TestDatabase.CreateAsync(provider)) { TestServices = testServices };
         _ = factory.Server; // builds the host: migrates the database and opens setup
         return factory;
     }
@@ -35,6 +38,7 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
         builder.UseSetting("LogSinks:Console", "false");
         builder.UseSetting("LR_SETUP_TOKEN", SetupToken);
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        if (TestServices is not null) builder.ConfigureServices(TestServices);
     }
 
     public HttpClient NewBrowser() => CreateClient(new WebApplicationFactoryClientOptions

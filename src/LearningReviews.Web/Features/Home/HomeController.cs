@@ -1,31 +1,67 @@
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Web.Features.Reviews;
+using LearningReviews.Web.Features.Workflow;
 using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningReviews.Web.Features.Home;
 
-/// <summary>"My work": the reviews the signed-in user takes part in or oversees, open ones first.</summary>
-public sealed class HomeController(ReviewQueries queries, UserContextFactory users) : Controller
+/// <summary>
+/// "My work": the reviews the signed-in user takes part in or oversees, open ones first, each with its
+/// next deadline; and what is overdue (deadlines passed, actions past their due date) at the top.
+/// </summary>
+public sealed class HomeController(
+    ReviewQueries queries,
+    UserContextFactory users,
+    ReviewWorkflowService workflow,
+    DeadlineService deadlines,
+    TimeProvider clock) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index()
     {
         var user = users.Current();
-        var rows = await queries.VisibleTo(user)
+        var reviews = await queries.VisibleTo(user)
+            .Include(r => r.Locality)
+            .Include(r => r.Participants)
+            .Include(r => r.Stages)
+            .Include(r => r.Actions)
+            .AsSplitQuery()
+            .AsNoTracking()
             .OrderBy(r => r.Status == ReviewStatus.Closed || r.Status == ReviewStatus.Withdrawn)
             .ThenByDescending(r => r.ReferenceYear).ThenByDescending(r => r.ReferenceNumber)
-            .Select(r => new MyWorkRow(
-                r.Id, r.Reference, r.Title, r.MethodologyKey, r.Status, r.CurrentStageKey,
-                r.Locality != null ? r.Locality.Name : null,
-                r.Participants.Where(p => p.UserId == user.UserId).Select(p => p.Role).ToList()))
-            .AsNoTracking()
             .ToListAsync();
-        return View(rows);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        var rows = new List<MyWorkRow>();
+        var overdue = new List<OverdueItem>();
+        foreach (var review in reviews)
+        {
+            var definition = workflow.DefinitionOf(review);
+            var due = deadlines.For(review, definition, workflow.StateOf(review));
+            var next = due.OrderBy(d => d.Due).FirstOrDefault();
+            rows.Add(new MyWorkRow(
+                review.Id, review.Reference, review.Title, definition.Name, review.Status,
+                definition.FindStage(review.CurrentStageKey)?.Title ?? review.CurrentStageKey, review.Locality?.Name,
+                review.Participants.Where(p => p.UserId == user.UserId).Select(p => p.Role).ToList(), next));
+            overdue.AddRange(due.Where(d => d.WorkingDaysLeft < 0)
+                .Select(d => new OverdueItem(review.Id, review.Reference, d.Title, d.Due)));
+            if (review.Status is ReviewStatus.Proposed or ReviewStatus.InProgress or ReviewStatus.Closed)
+            {
+                overdue.AddRange(review.Actions.Where(a => a.IsOverdue(today))
+                    .Select(a => new OverdueItem(review.Id, review.Reference, "Action: " + a.What, a.DueDate!.Value)));
+            }
+        }
+        return View(new MyWorkPage(rows, overdue.OrderBy(o => o.Due).ToList()));
     }
 }
 
 public sealed record MyWorkRow(
-    Guid Id, string Reference, string Title, string MethodologyKey, ReviewStatus Status, string CurrentStageKey,
-    string? Locality, IReadOnlyList<ReviewRole> MyRoles);
+    Guid Id, string Reference, string Title, string MethodologyName, ReviewStatus Status, string StageTitle,
+    string? Locality, IReadOnlyList<ReviewRole> MyRoles, DeadlineRow? NextDeadline);
+
+/// <summary>A deadline or an action that is past its date.</summary>
+public sealed record OverdueItem(Guid ReviewId, string Reference, string What, DateOnly Due);
+
+public sealed record MyWorkPage(IReadOnlyList<MyWorkRow> Reviews, IReadOnlyList<OverdueItem> Overdue);

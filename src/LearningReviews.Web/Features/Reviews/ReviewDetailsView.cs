@@ -5,13 +5,16 @@ using LearningReviews.Domain.Reviews;
 
 namespace LearningReviews.Web.Features.Reviews;
 
-/// <summary>What the review page shows.</summary>
 /// <summary>One stage in the review's task list.</summary>
 public sealed record StageRow(string Key, string Title, string Status, bool Linked);
 
 /// <summary>A deadline on the review page: the calendar date, and working days left (negative when overdue).</summary>
 public sealed record DeadlineRow(string Title, DateOnly Due, int WorkingDaysLeft);
 
+/// <summary>A review started from this one, or the one this was started from.</summary>
+public sealed record LinkedReviewRow(Guid Id, string Reference, string Title, bool IsSource);
+
+/// <summary>What the review page shows.</summary>
 public sealed record ReviewDetailsView(Review Review, WorkflowDefinition? Methodology, bool ShowRestricted)
 {
     public IReadOnlyList<StageRow> Stages { get; init; } = [];
@@ -19,6 +22,10 @@ public sealed record ReviewDetailsView(Review Review, WorkflowDefinition? Method
     public IReadOnlyList<DeadlineRow> Deadlines { get; init; } = [];
     public IReadOnlyList<ReviewTransition> History { get; init; } = [];
     public Func<Guid, bool> MaySeeCase { get; init; } = _ => true;
+    public IReadOnlyList<LinkedReviewRow> Linked { get; init; } = [];
+
+    /// <summary>Methodologies this user may start from this review's decision (a rapid review's).</summary>
+    public IReadOnlyList<WorkflowDefinition> MayStartLinked { get; init; } = [];
 
     public string MethodologyName => Methodology?.Name ?? Review.MethodologyKey;
 

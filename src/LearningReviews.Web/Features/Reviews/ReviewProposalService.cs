@@ -44,8 +44,17 @@ public sealed class ReviewProposalService(
             LinkedFromReviewId = proposal.LinkedFromReviewId,
         };
         if (review.Title.Length > 200) review.Title = review.Title[..197] + "...";
+        // A review started from another's decision is about the same children: reuse their case records.
+        var sourceCases = proposal.LinkedFromReviewId is { } sourceId
+            ? await db.ReviewCases.Where(rc => rc.ReviewId == sourceId).Select(rc => rc.Case!).ToListAsync(cancellationToken)
+            : [];
         foreach (var label in proposal.CaseLabels)
         {
+            if (sourceCases.FirstOrDefault(c => c.Label == label) is { } existing)
+            {
+                review.Cases.Add(new ReviewCase { Review = review, CaseId = existing.Id });
+                continue;
+            }
             review.Cases.Add(new ReviewCase
             {
                 Review = review,

@@ -35,19 +35,33 @@ public sealed class ReviewsController(
     }
 
     [HttpGet("propose")]
-    public Task<IActionResult> Propose() => StartMethodology(LearningCircle);
+    public Task<IActionResult> Propose() => StartMethodology(LearningCircle, linkedFrom: null);
 
     [HttpPost("propose")]
     public Task<IActionResult> Propose(StartReviewForm form) => StartMethodology(LearningCircle, form);
 
+    /// <param name="linkedFrom">A review whose decision starts this one (a rapid review's): its cases and locality are carried over.</param>
     [HttpGet("start/{key}")]
-    public async Task<IActionResult> StartMethodology(string key)
+    public async Task<IActionResult> StartMethodology(string key, Guid? linkedFrom)
     {
         var definition = catalogue.Newest(key);
         if (definition is null) return NotFound();
         if (!MayStart(definition)) return Forbid();
         var user = users.Current();
-        return View("Propose", await WithChoicesAsync(new StartReviewForm { LocalityId = user.LocalityId?.ToString() }, definition));
+        var form = new StartReviewForm { LocalityId = user.LocalityId?.ToString() };
+        if (linkedFrom is { } sourceId)
+        {
+            var source = await LinkSourceAsync(sourceId, definition);
+            if (source is null) return NotFound();
+            var labels = source.Cases.Select(c => c.Case!.Label).ToList();
+            form.LinkedFromReviewId = source.Id;
+            form.LinkedFromReference = source.Reference;
+            form.CaseLabel = labels.FirstOrDefault();
+            form.OtherCaseLabels = string.Join('\n', labels.Skip(1));
+            form.LocalityId = source.LocalityId?.ToString() ?? form.LocalityId;
+            form.ReasonDetail = $"Decided at {workflow.DefinitionOf(source).Name.ToLowerInvariant()} {source.Reference}.";
+        }
+        return View("Propose", await WithChoicesAsync(form, definition));
     }
 
     [HttpPost("start/{key}")]
@@ -58,6 +72,12 @@ public sealed class ReviewsController(
         if (definition is null) return NotFound();
         if (!MayStart(definition)) return Forbid();
         form.Definition = definition;
+        if (form.LinkedFromReviewId is { } sourceId)
+        {
+            var source = await LinkSourceAsync(sourceId, definition);
+            if (source is null) return NotFound();
+            form.LinkedFromReference = source.Reference;
+        }
         if (await validator.ValidateIntoAsync(form, ModelState)
             && !await db.Localities.AnyAsync(l => l.Id == Guid.Parse(form.LocalityId!) && l.IsActive))
         {
@@ -67,7 +87,8 @@ public sealed class ReviewsController(
 
         var review = await proposals.ProposeAsync(new ReviewProposal(
             definition, form.AllCaseLabels, Guid.Parse(form.LocalityId!), form.CaseRecordNumber, form.Reason, form.ReasonDetail!,
-            User.FindFirst(LearningReviewsClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? User.Identity!.Name!));
+            User.FindFirst(LearningReviewsClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? User.Identity!.Name!,
+            form.LinkedFromReviewId));
         TempData["Notice"] = $"{review.Reference} started. Next: {definition.FirstStage.Title}.";
         return RedirectToAction(nameof(Details), new { id = review.Id });
     }
@@ -85,6 +106,9 @@ public sealed class ReviewsController(
         }
         await audit.RecordAsync(AuditActions.Viewed, nameof(Review), review.Id.ToString(), review.Id);
         var definition = workflow.DefinitionOf(review);
+        var linked = await queries.VisibleTo(user).AsNoTracking()
+            .Where(r => r.LinkedFromReviewId == review.Id || r.Id == review.LinkedFromReviewId)
+            .Select(r => new LinkedReviewRow(r.Id, r.Reference, r.Title, r.Id == review.LinkedFromReviewId)).ToListAsync();
         var history = await db.Transitions.AsNoTracking().Where(t => t.ReviewId == review.Id).OrderBy(t => t.OccurredAt).ToListAsync();
         return View(new ReviewDetailsView(review, definition, ReviewDetailsView.MaySeeRestricted(user))
         {
@@ -92,17 +116,32 @@ public sealed class ReviewsController(
             Moves = workflow.MovesFor(user, review),
             Deadlines = deadlines.For(review, definition, workflow.StateOf(review)),
             History = history,
+            Linked = linked,
+            MayStartLinked = review.Status == ReviewStatus.Withdrawn ? [] : LinkedReviews.MayStartFrom(review, definition)
+                .Select(catalogue.Newest).Where(d => d is not null && MayStart(d)).Select(d => d!).ToList(),
             MaySeeCase = caseId => Domain.Access.ReviewAccessPolicy.MaySeeCase(user, review, caseId),
         });
     }
 
     private bool MayStart(WorkflowDefinition definition) => definition.MayStart.Any(User.IsInRole);
 
+    /// <summary>
+    /// The review a new one may be started from: one this user may see, that has reached a stage whose
+    /// definition lets it start this methodology, and that was not withdrawn.
+    /// </summary>
+    private async Task<Review?> LinkSourceAsync(Guid sourceId, WorkflowDefinition target)
+    {
+        var source = await queries.FindForUserAsync(sourceId, users.Current());
+        if (source is null || source.Status == ReviewStatus.Withdrawn) return null;
+        return LinkedReviews.MayStartFrom(source, workflow.DefinitionOf(source)).Contains(target.Key) ? source : null;
+    }
+
     private async Task<StartReviewForm> WithChoicesAsync(StartReviewForm form, WorkflowDefinition definition)
     {
         form.Definition = definition;
-        form.LocalityChoices = await db.Localities.AsNoTracking().Where(l => l.IsActive).OrderBy(l => l.Name)
-            .Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
+        // Ids become text in memory: SQLite would turn them into upper-case text, which no form value matches.
+        form.LocalityChoices = (await db.Localities.AsNoTracking().Where(l => l.IsActive).OrderBy(l => l.Name)
+            .Select(l => new { l.Name, l.Id }).ToListAsync()).Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToList();
         form.ReasonChoices = definition.Reasons.Select(r => new SelectListItem(r.Text, r.Value));
         return form;
     }

@@ -16,6 +16,10 @@ public sealed class StartReviewForm
     public string? Reason { get; set; }
     public string? ReasonDetail { get; set; }
 
+    /// <summary>The review whose decision starts this one, if any (posted back as a hidden field).</summary>
+    public Guid? LinkedFromReviewId { get; set; }
+    public string? LinkedFromReference { get; set; }
+
     public WorkflowDefinition? Definition { get; set; }
     public IEnumerable<SelectListItem> LocalityChoices { get; set; } = [];
     public IEnumerable<SelectListItem> ReasonChoices { get; set; } = [];

@@ -149,10 +149,11 @@ public sealed class UsersController(
     private async Task<UserForm> WithChoicesAsync(UserForm form)
     {
         form.RoleChoices = Roles.All.Select(r => new SelectListItem(r, r));
-        form.AgencyChoices = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
-        form.LocalityChoices = await db.Localities.AsNoTracking().Where(l => l.IsActive).OrderBy(l => l.Name)
-            .Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
+        // Ids become text in memory: SQLite would turn them into upper-case text, which no form value matches.
+        form.AgencyChoices = (await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
+            .Select(a => new { a.Name, a.Id }).ToListAsync()).Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToList();
+        form.LocalityChoices = (await db.Localities.AsNoTracking().Where(l => l.IsActive).OrderBy(l => l.Name)
+            .Select(l => new { l.Name, l.Id }).ToListAsync()).Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToList();
         return form;
     }
 

@@ -20,6 +20,7 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db)
         ArgumentNullException.ThrowIfNull(stage);
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(submission);
+        var before = ReviewWorkflowService.AnswersOf(record);
         record.AnswersJson = submission.Answers.ToJsonString();
         record.ChecklistJson = JsonSerializer.Serialize(submission.Ticked);
         if (record.Status == StageStatus.NotStarted) record.Status = StageStatus.InProgress;
@@ -28,10 +29,9 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db)
         if (stage.Fields.Any(f => f.Kind == FieldKind.Actions)) SyncActions(review, submission.Actions);
         foreach (var field in stage.Fields.Where(f => f.Kind is FieldKind.Person or FieldKind.People && f.ReviewRole is not null))
         {
-            var chosen = field.Kind == FieldKind.People
-                ? submission.Answers[field.Key]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? []
-                : submission.Answers[field.Key] is { } one ? [one.GetValue<string>()] : [];
-            await SyncParticipantsAsync(review, Enum.Parse<ReviewRole>(field.ReviewRole!), chosen);
+            var chosen = ChosenIn(submission.Answers, field);
+            var chosenBefore = ChosenIn(before.Values, field);
+            await SyncParticipantsAsync(review, Enum.Parse<ReviewRole>(field.ReviewRole!), chosenBefore, chosen);
         }
     }
 
@@ -85,10 +85,19 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db)
         }
     }
 
-    /// <summary>Internal users chosen in the field become participants in its role; those no longer chosen leave that role.</summary>
-    private async Task SyncParticipantsAsync(Review review, ReviewRole role, IReadOnlyCollection<string> userIds)
+    private static List<string> ChosenIn(System.Text.Json.Nodes.JsonObject answers, FieldDefinition field) =>
+        field.Kind == FieldKind.People
+            ? answers[field.Key]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? []
+            : answers[field.Key] is { } one ? [one.GetValue<string>()] : [];
+
+    /// <summary>
+    /// Internal users chosen in the field become participants in its role. Only those this field chose
+    /// before and no longer chooses leave that role: people added on the participants page stay.
+    /// </summary>
+    private async Task SyncParticipantsAsync(Review review, ReviewRole role, IReadOnlyCollection<string> chosenBefore, IReadOnlyCollection<string> userIds)
     {
-        foreach (var leaving in review.Participants.Where(p => p.Role == role && p.UserId is not null && !userIds.Contains(p.UserId)).ToList())
+        foreach (var leaving in review.Participants.Where(p => p.Role == role && p.UserId is not null
+                     && chosenBefore.Contains(p.UserId) && !userIds.Contains(p.UserId)).ToList())
         {
             review.Participants.Remove(leaving);
             db.Participants.Remove(leaving);

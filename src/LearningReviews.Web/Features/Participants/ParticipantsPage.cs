@@ -1,0 +1,10 @@
+using LearningReviews.Domain.Reviews;
+
+namespace LearningReviews.Web.Features.Participants;
+
+/// <summary>The people involved in a review, and whether the signed-in user may change who they are.</summary>
+public sealed record ParticipantsPage(Review Review, string MethodologyName, bool MayManage, AddParticipantForm Form)
+{
+    public string? CaseLabel(Guid? caseId) =>
+        caseId is null ? null : Review.Cases.FirstOrDefault(c => c.CaseId == caseId)?.Case?.Label;
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using LearningReviews.Domain.Reviews;
+using LearningReviews.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningReviews.IntegrationTests.Workflows;
+
+/// <summary>Adding and removing the people involved in a review, as the manager acting at its stage.</summary>
+public sealed class ParticipantsTests
+{
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task A_manager_adds_an_internal_and_an_external_person_and_removes_one(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var tm = await app.SignedInAsAsync("tm@demo.example");
+        var (review, facilitator, police) = await app.WithDbAsync(async db => (
+            await db.Reviews.Where(r => r.Title.EndsWith("Child B")).Select(r => r.Id).SingleAsync(),
+            await db.Users.Where(u => u.Email == "facilitator@demo.example").Select(u => u.Id).SingleAsync(),
+            await db.Agencies.Where(a => a.Name == "Police").Select(a => a.Id).SingleAsync()));
+        var url = $"/reviews/{review}/participants";
+
+        var added = await tm.SubmitAsync(url, [new("Form.Kind", "internal"), new("Form.UserId", facilitator), new("Form.Role", "Learner")]);
+        Assert.True(added.IsRedirect, added.ErrorSummary);
+        var page = await tm.SubmitAsync(url,
+        [
+            new("Form.Kind", "external"), new("Form.Name", "DC Jo Bright"), new("Form.Email", "jo.bright@police.example"),
+            new("Form.AgencyId", police.ToString()), new("Form.Role", "AgencyRepresentative"),
+        ]);
+        var list = await tm.FollowAsync(page);
+        Assert.Contains("DC Jo Bright added as agency representative.", list.Text, StringComparison.Ordinal);
+        var rows = list.Html.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("Fran Ellis", StringComparison.Ordinal) && r.Contains("Learner", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("DC Jo Bright (no account)", StringComparison.Ordinal) && r.Contains("Police", StringComparison.Ordinal));
+
+        // The review page lists them too, and the learning circle's "learners" gate now counts Fran.
+        var details = await tm.GetAsync($"/reviews/{review}");
+        Assert.Contains("DC Jo Bright", details.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(details.Html.QuerySelectorAll(".app-missing li"), li => li.TextContent.Contains("Add at least 1 learner", StringComparison.Ordinal));
+        Assert.Contains(details.Html.QuerySelectorAll(".app-missing li"), li => li.TextContent.Contains("Add at least 1 practitioner", StringComparison.Ordinal));
+
+        var external = await app.WithDbAsync(db => db.Participants.SingleAsync(p => p.ReviewId == review && p.Name == "DC Jo Bright"));
+        Assert.Null(external.UserId);
+        var removed = await tm.FollowAsync(await tm.PostAsync($"{url}/{external.Id}/remove", [], list.AntiforgeryToken()));
+        Assert.Contains("DC Jo Bright is no longer agency representative on this review.", removed.Text, StringComparison.Ordinal);
+
+        // Removing them again (a second tab, say) says so rather than failing.
+        var again = await tm.FollowAsync(await tm.PostAsync($"{url}/{external.Id}/remove", [], list.AntiforgeryToken()));
+        Assert.Contains("That person is no longer on this review", again.Text, StringComparison.Ordinal);
+
+        var audit = await app.WithDbAsync(db => db.AuditEvents.Where(a => a.ReviewId == review && a.EntityType == nameof(Participant))
+            .Select(a => a.Action).ToListAsync());
+        Assert.Equal(2, audit.Count(a => a == "Created"));
+        Assert.Equal(1, audit.Count(a => a == "Deleted"));
+        Assert.DoesNotContain(audit, a => a.Contains("Bright", StringComparison.Ordinal));
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task Bad_input_is_explained_and_kept(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var tm = await app.SignedInAsAsync("tm@demo.example");
+        var review = await app.WithDbAsync(db => db.Reviews.Where(r => r.Title.EndsWith("Child B")).Select(r => r.Id).SingleAsync());
+
+        var page = await tm.SubmitAsync($"/reviews/{review}/participants",
+            [new("Form.Kind", "external"), new("Form.Name", ""), new("Form.Email", "not-an-email"), new("Form.Role", "")]);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("Enter the person's name", page.ErrorSummary, StringComparison.Ordinal);
+        Assert.Contains("Enter an email address in the correct format", page.ErrorSummary, StringComparison.Ordinal);
+        Assert.Contains("Select the person's role in this review", page.ErrorSummary, StringComparison.Ordinal);
+        Assert.Equal("not-an-email", page.InputValue("Form_Email"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Participants.CountAsync(p => p.ReviewId == review)));
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task Someone_who_does_not_act_at_the_stage_sees_the_list_but_cannot_change_it(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var practitioner = await app.SignedInAsAsync("practitioner@demo.example");
+        var review = await app.WithDbAsync(db => db.Reviews.Where(r => r.Title.EndsWith("Child A")).Select(r => r.Id).SingleAsync());
+
+        var page = await practitioner.GetAsync($"/reviews/{review}/participants");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Null(page.Html.QuerySelector("form[action$='/participants']"));
+        var post = await practitioner.PostAsync($"/reviews/{review}/participants",
+            [new("Form.Kind", "external"), new("Form.Name", "Someone"), new("Form.Role", "Learner")], page.AntiforgeryToken());
+        Assert.True(post.IsRedirect && post.Location!.Contains("access-denied", StringComparison.Ordinal));
+
+        // And someone who may not see the review at all is told it does not exist.
+        using var other = await app.SignedInAsAsync("agency@demo.example");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/reviews/{review}/participants")).Status);
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task Saving_a_stage_keeps_people_added_on_the_participants_page(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var tm = await app.SignedInAsAsync("tm@demo.example");
+        var (review, facilitator, practitioner) = await app.WithDbAsync(async db => (
+            await db.Reviews.Where(r => r.Title.EndsWith("Child B")).Select(r => r.Id).SingleAsync(),
+            await db.Users.Where(u => u.Email == "facilitator@demo.example").Select(u => u.Id).SingleAsync(),
+            await db.Users.Where(u => u.Email == "practitioner@demo.example").Select(u => u.Id).SingleAsync()));
+        await tm.SubmitAsync($"/reviews/{review}/participants", [new("Form.Kind", "internal"), new("Form.UserId", facilitator), new("Form.Role", "Learner")]);
+
+        // The preparation form's "learners" field chooses someone else; Fran, added by hand, stays.
+        await tm.SaveStageAsync(review, "preparation", [new("f.learners", practitioner)]);
+        var learners = await app.WithDbAsync(db => db.Participants.Where(p => p.ReviewId == review && p.Role == ReviewRole.Learner)
+            .Select(p => p.UserId).ToListAsync());
+        Assert.Equal(2, learners.Count);
+        Assert.Contains(facilitator, learners);
+        Assert.Contains(practitioner, learners);
+
+        // Unchoosing in the field removes only whom the field chose.
+        await tm.SaveStageAsync(review, "preparation", []);
+        learners = await app.WithDbAsync(db => db.Participants.Where(p => p.ReviewId == review && p.Role == ReviewRole.Learner)
+            .Select(p => p.UserId).ToListAsync());
+        Assert.Equal([facilitator], learners);
+    }
+}
