@@ -24,6 +24,7 @@ public sealed class HomeController(
         var user = users.Current();
         var reviews = await queries.VisibleTo(user)
             .Include(r => r.Locality)
+            .Include(r => r.Cases).ThenInclude(c => c.Case)
             .Include(r => r.Participants)
             .Include(r => r.Stages)
             .Include(r => r.Actions)
@@ -42,7 +43,7 @@ public sealed class HomeController(
             var due = deadlines.For(review, definition, workflow.StateOf(review));
             var next = due.OrderBy(d => d.Due).FirstOrDefault();
             rows.Add(new MyWorkRow(
-                review.Id, review.Reference, review.Title, definition.Name, review.Status,
+                review.Id, review.Reference, FamilyRestriction.TitleFor(user, review, definition.Name), definition.Name, review.Status,
                 definition.FindStage(review.CurrentStageKey)?.Title ?? review.CurrentStageKey, review.Locality?.Name,
                 review.Participants.Where(p => p.UserId == user.UserId).Select(p => p.Role).ToList(), next));
             overdue.AddRange(due.Where(d => d.WorkingDaysLeft < 0)

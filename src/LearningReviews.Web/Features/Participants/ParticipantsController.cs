@@ -148,6 +148,9 @@ public sealed class ParticipantsController(
         form.CaseChoices = review.Cases.Count > 1
             ? review.Cases.Select(c => new SelectListItem(c.Case!.Label, c.CaseId.ToString()))
             : [];
-        return new ParticipantsPage(review, workflow.DefinitionOf(review).Name, MayManage(user, review), form);
+        return new ParticipantsPage(review, workflow.DefinitionOf(review).Name, MayManage(user, review), form)
+        {
+            MaySee = participant => FamilyRestriction.MaySeeParticipant(user, review, participant),
+        };
     }
 }

@@ -22,6 +22,10 @@ public sealed record ReviewDetailsView(Review Review, WorkflowDefinition? Method
     public IReadOnlyList<DeadlineRow> Deadlines { get; init; } = [];
     public IReadOnlyList<ReviewTransition> History { get; init; } = [];
     public Func<Guid, bool> MaySeeCase { get; init; } = _ => true;
+    public Func<Participant, bool> MaySeeParticipant { get; init; } = _ => true;
+
+    /// <summary>The title this user may see (only their families' labels in a review of several).</summary>
+    public string Title { get; init; } = Review.Title;
     public IReadOnlyList<LinkedReviewRow> Linked { get; init; } = [];
 
     /// <summary>Methodologies this user may start from this review's decision (a rapid review's).</summary>

@@ -120,6 +120,8 @@ public sealed class ReviewsController(
             MayStartLinked = review.Status == ReviewStatus.Withdrawn ? [] : LinkedReviews.MayStartFrom(review, definition)
                 .Select(catalogue.Newest).Where(d => d is not null && MayStart(d)).Select(d => d!).ToList(),
             MaySeeCase = caseId => Domain.Access.ReviewAccessPolicy.MaySeeCase(user, review, caseId),
+            MaySeeParticipant = participant => FamilyRestriction.MaySeeParticipant(user, review, participant),
+            Title = FamilyRestriction.TitleFor(user, review, definition.Name),
         });
     }
 
