@@ -59,9 +59,10 @@ public sealed class WorkflowController(
             var fresh = await LoadAsync(id, stageKey);
             return View(fresh! with { Answers = answers });
         }
-        return next == "more"
-            ? RedirectToAction(nameof(Stage), new { id, stageKey })
-            : RedirectToAction(nameof(Check), new { id, stageKey });
+        // Built by hand, not with RedirectToAction: routing writes lower-case URLs, and stage keys such as
+        // "actionPlan" are matched exactly, so "/stages/actionplan/check" would not be found.
+        var stageUrl = $"/reviews/{id}/stages/{page.Stage.Key}";
+        return Redirect(next == "more" ? stageUrl : stageUrl + "/check");
     }
 
     [HttpGet("stages/{stageKey}/check")]
