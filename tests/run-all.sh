@@ -6,6 +6,7 @@
 #   1. installs what is missing, and only that, with apt-get (as root; otherwise it says what
 #      to install and exits 1): PostgreSQL server (postgresql), Chromium (chromium),
 #      pdftotext (poppler-utils), an SMTP test server (python3-aiosmtpd), fonts (fonts-liberation2),
+#      time-zone data for Europe/London (tzdata),
 #      and node/npm when absent;
 #   2. runs `npm ci` in tests/LearningReviews.BrowserTests when axe-core isn't there yet;
 #   3. starts a throwaway PostgreSQL cluster (tests/pg-cluster.sh) on a free 127.0.0.1 port,
@@ -86,6 +87,7 @@ missing_packages() {
     command -v pdftotext >/dev/null 2>&1 || pkgs+=(poppler-utils)
     have_python_module aiosmtpd || pkgs+=(python3-aiosmtpd)
     [ -d /usr/share/fonts/truetype/liberation2 ] || pkgs+=(fonts-liberation2)
+    [ -f /usr/share/zoneinfo/Europe/London ] || pkgs+=(tzdata)
     # (psql, handy for looking into the cluster, comes with the server package.)
     if [ "${#pkgs[@]}" -gt 0 ]; then printf '%s\n' "${pkgs[@]}"; fi
 }

@@ -49,6 +49,17 @@ public static class ServiceRegistration
         services.AddSingleton(provider => new WorkingDayCalendar(
             provider.GetRequiredService<IConfiguration>().GetSection("Calendar:ExtraNonWorkingDays").Get<DateOnly[]>() ?? []));
         services.AddSingleton<GateEvaluator>();
+        services.AddSingleton(provider =>
+        {
+            var configured = provider.GetRequiredService<IConfiguration>()["Calendar:TimeZone"];
+            var zone = PartnershipTime.ZoneOrUtc(configured, out var found);
+            if (!found)
+            {
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger<PartnershipTime>().LogWarning(
+                    "Time zone {Zone} is not known on this machine (install tzdata); using UTC", configured ?? PartnershipTime.DefaultZone);
+            }
+            return new PartnershipTime(provider.GetRequiredService<TimeProvider>(), zone);
+        });
         services.AddSingleton<SetupToken>();
         services.AddScoped<UserContextFactory>();
         services.AddScoped<ReviewQueries>();

@@ -1,6 +1,7 @@
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Web.Features.Reviews;
 using LearningReviews.Web.Features.Workflow;
+using LearningReviews.Web.Infrastructure;
 using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class HomeController(
     UserContextFactory users,
     ReviewWorkflowService workflow,
     DeadlineService deadlines,
-    TimeProvider clock) : Controller
+    PartnershipTime time) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index()
@@ -33,7 +34,7 @@ public sealed class HomeController(
             .OrderBy(r => r.Status == ReviewStatus.Closed || r.Status == ReviewStatus.Withdrawn)
             .ThenByDescending(r => r.ReferenceYear).ThenByDescending(r => r.ReferenceNumber)
             .ToListAsync();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = time.Today;
 
         var rows = new List<MyWorkRow>();
         var overdue = new List<OverdueItem>();

@@ -3,6 +3,7 @@ using LearningReviews.Domain.Reviews;
 using LearningReviews.Domain.Workflows;
 using LearningReviews.Domain.Workflows.Engine;
 using LearningReviews.Web.Features.Reviews;
+using LearningReviews.Web.Infrastructure;
 
 namespace LearningReviews.Web.Features.Workflow;
 
@@ -11,7 +12,7 @@ namespace LearningReviews.Web.Features.Workflow;
 /// (England and Wales bank holidays and configured closure days skipped) or calendar days, from the
 /// review's start, the stage's start, or a date recorded on a form.
 /// </summary>
-public sealed class DeadlineService(WorkingDayCalendar calendar, TimeProvider clock)
+public sealed class DeadlineService(WorkingDayCalendar calendar, PartnershipTime time)
 {
     public IReadOnlyList<DeadlineRow> For(Review review, WorkflowDefinition definition, ReviewState state)
     {
@@ -21,15 +22,15 @@ public sealed class DeadlineService(WorkingDayCalendar calendar, TimeProvider cl
         if (review.Status is not (ReviewStatus.Proposed or ReviewStatus.InProgress)) return [];
         var stage = definition.FindStage(review.CurrentStageKey);
         if (stage is null) return [];
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = time.Today;
         var records = ReviewWorkflowService.LatestRecords(review);
         var rows = new List<DeadlineRow>();
         foreach (var deadline in stage.Deadlines)
         {
             DateOnly? from = deadline.From switch
             {
-                "review-start" => DateOnly.FromDateTime(review.CreatedAt),
-                "stage-start" => records.GetValueOrDefault(stage.Key)?.StartedAt is { } started ? DateOnly.FromDateTime(started) : null,
+                "review-start" => time.LocalDate(review.CreatedAt),
+                "stage-start" => records.GetValueOrDefault(stage.Key)?.StartedAt is { } started ? time.LocalDate(started) : null,
                 var reference => DateFrom(state, stage, reference),
             };
             if (from is null) continue;

@@ -8,6 +8,7 @@ using LearningReviews.Domain.Workflows.Engine;
 using LearningReviews.Infrastructure;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Persistence;
+using LearningReviews.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningReviews.Web.Features.Workflow;
@@ -39,7 +40,8 @@ public sealed class ReviewWorkflowService(
     GateEvaluator gates,
     AuditLog audit,
     ICurrentUser currentUser,
-    TimeProvider clock)
+    TimeProvider clock,
+    PartnershipTime time)
 {
     public const string ConflictMessage =
         "Someone else changed this review while you were looking at it. Check the review as it is now and try again.";
@@ -58,7 +60,6 @@ public sealed class ReviewWorkflowService(
     public ReviewState StateOf(Review review)
     {
         ArgumentNullException.ThrowIfNull(review);
-        var now = clock.GetUtcNow();
         return new ReviewState
         {
             Definition = DefinitionOf(review),
@@ -69,8 +70,9 @@ public sealed class ReviewWorkflowService(
                 .ToList(),
             LearningPointCount = review.LearningPoints.Count,
             Actions = review.Actions.Select(a => new ActionFacts(!string.IsNullOrWhiteSpace(a.OwnerName) || a.OwnerUserId is not null, a.DueDate)).ToList(),
-            Today = DateOnly.FromDateTime(now.UtcDateTime),
-            Now = now.UtcDateTime,
+            // Answers hold wall-clock dates and times, so gates compare them with local time.
+            Today = time.Today,
+            Now = time.Now,
         };
     }
 

@@ -3,6 +3,7 @@ using LearningReviews.Domain.Reviews;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Persistence;
 using LearningReviews.Web.Features.Reviews;
+using LearningReviews.Web.Infrastructure;
 using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -19,7 +20,8 @@ public sealed class WorkflowController(
     StageAnswersWriter writer,
     UserContextFactory users,
     AuditLog audit,
-    TimeProvider clock) : Controller
+    TimeProvider clock,
+    PartnershipTime time) : Controller
 {
     [HttpGet("stages/{stageKey}")]
     public async Task<IActionResult> Stage(Guid id, string stageKey)
@@ -37,7 +39,7 @@ public sealed class WorkflowController(
         if (page is null) return NotFound();
         if (!page.Editable) return Forbid();
 
-        var submission = StageFormReader.Read(page.Stage, Request.Form, ModelState, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var submission = StageFormReader.Read(page.Stage, Request.Form, ModelState, time.Today);
         var answers = new Domain.Workflows.Engine.StageAnswers(submission.Answers, submission.Ticked);
         if (!ModelState.IsValid)
         {
