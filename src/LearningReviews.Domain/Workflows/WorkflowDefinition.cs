@@ -33,6 +33,9 @@ public sealed class WorkflowDefinition
     /// <summary>True when a review covers several families (thematic reviews).</summary>
     public bool MultipleCases { get; init; }
 
+    /// <summary>The fewest families a review of this kind covers (2 for a thematic review of "several families").</summary>
+    public int MinimumCases { get; init; } = 1;
+
     public IReadOnlyList<StageDefinition> Stages { get; init; } = [];
 
     public StageDefinition? FindStage(string key) => Stages.FirstOrDefault(s => s.Key == key);

@@ -20,6 +20,8 @@ internal static class WorkflowDefinitionValidator
         if (string.IsNullOrWhiteSpace(definition.SourceDocument)) Problem(null, "sourceDocument is missing");
         if (definition.Stages.Count == 0) Problem(null, "there are no stages");
         if (definition.MayStart.Count == 0) Problem(null, "mayStart names no role, so nobody could start it");
+        if (definition.MinimumCases < 1) Problem(null, "minimumCases must be 1 or more");
+        if (definition.MinimumCases > 1 && !definition.MultipleCases) Problem(null, "minimumCases is more than 1 but multipleCases is not true");
         foreach (var role in definition.MayStart.Concat(definition.Oversight).Where(r => !Roles.Exists(r)))
         {
             Problem(null, $"role '{role}' does not exist");

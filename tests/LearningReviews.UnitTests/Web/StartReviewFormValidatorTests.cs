@@ -50,4 +50,19 @@ public sealed class StartReviewFormValidatorTests
         form.Reason = "because";
         Assert.Contains(_validator.Validate(form).Errors, e => e.ErrorMessage == "Select a reason from the list");
     }
+
+    [Fact]
+    public void A_thematic_review_needs_several_families()
+    {
+        var thematic = WorkflowCatalogue.BuiltIn().Newest("thematic-review")!;
+        var form = Valid();
+        form.Definition = thematic;
+        form.Reason = "goodPractice";
+        form.CaseLabel = "Family A";
+        Assert.Contains(_validator.Validate(form).Errors, e => e.PropertyName == nameof(StartReviewForm.OtherCaseLabels)
+            && e.ErrorMessage.StartsWith("Enter at least 1 more label", StringComparison.Ordinal));
+
+        form.OtherCaseLabels = "Family B";
+        Assert.True(_validator.Validate(form).IsValid);
+    }
 }

@@ -44,6 +44,10 @@ public sealed class StartReviewFormValidator : AbstractValidator<StartReviewForm
         RuleFor(f => f.OtherCaseLabels)
             .Must(labels => (labels ?? "").Split('\n').All(l => !LooksLikeAFullName(l.Trim()) && l.Trim().Length <= 100))
             .WithMessage("Use labels such as Family B, not names, each 100 characters or fewer");
+        RuleFor(f => f.OtherCaseLabels)
+            .Must((form, _) => form.AllCaseLabels.Count >= form.Definition!.MinimumCases)
+            .WithMessage(form => $"Enter at least {form.Definition!.MinimumCases - 1} more label, one per line: this kind of review covers several families")
+            .When(f => f.Definition is { MinimumCases: > 1 } && !string.IsNullOrWhiteSpace(f.CaseLabel));
         RuleFor(f => f.LocalityId).NotEmpty().WithMessage("Select the child's locality")
             .Must(id => Guid.TryParse(id, out _)).WithMessage("Select a locality from the list");
         RuleFor(f => f.CaseRecordNumber).MaximumLength(50).WithMessage("The case record number must be 50 characters or fewer");
