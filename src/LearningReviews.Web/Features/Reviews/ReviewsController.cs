@@ -101,8 +101,11 @@ public sealed class ReviewsController(
     private async Task<StartReviewForm> WithChoicesAsync(StartReviewForm form, WorkflowDefinition definition)
     {
         form.Definition = definition;
-        form.LocalityChoices = await db.Localities.AsNoTracking().Where(l => l.IsActive).OrderBy(l => l.Name)
-            .Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
+        // Ids are turned into text here, not in SQL: SQLite keeps GUIDs as upper-case text, and the
+        // option must match the user's locality (lower case) to start selected.
+        form.LocalityChoices = (await db.Localities.AsNoTracking().Where(l => l.IsActive).OrderBy(l => l.Name)
+                .Select(l => new { l.Name, l.Id }).ToListAsync())
+            .Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToList();
         form.ReasonChoices = definition.Reasons.Select(r => new SelectListItem(r.Text, r.Value));
         return form;
     }

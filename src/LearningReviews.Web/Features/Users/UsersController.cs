@@ -149,10 +149,14 @@ public sealed class UsersController(
     private async Task<UserForm> WithChoicesAsync(UserForm form)
     {
         form.RoleChoices = Roles.All.Select(r => new SelectListItem(r, r));
-        form.AgencyChoices = await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
-            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToListAsync();
-        form.LocalityChoices = await db.Localities.AsNoTracking().Where(l => l.IsActive).OrderBy(l => l.Name)
-            .Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToListAsync();
+        // Ids are turned into text here, not in SQL: SQLite keeps GUIDs as upper-case text, and the
+        // options must match the user's agency and locality (lower case) to start selected.
+        form.AgencyChoices = (await db.Agencies.AsNoTracking().Where(a => a.IsActive).OrderBy(a => a.Name)
+                .Select(a => new { a.Name, a.Id }).ToListAsync())
+            .Select(a => new SelectListItem(a.Name, a.Id.ToString())).ToList();
+        form.LocalityChoices = (await db.Localities.AsNoTracking().Where(l => l.IsActive).OrderBy(l => l.Name)
+                .Select(l => new { l.Name, l.Id }).ToListAsync())
+            .Select(l => new SelectListItem(l.Name, l.Id.ToString())).ToList();
         return form;
     }
 

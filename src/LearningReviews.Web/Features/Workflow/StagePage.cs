@@ -34,6 +34,10 @@ public sealed record StagePage(
             FieldKind.Actions => $"{Review.Actions.Count} actions",
             FieldKind.YesNo => Answers.Text(field.Key) switch { "yes" => "Yes", "no" => "No", _ => "" },
             FieldKind.Date => Answers.Date(field.Key)?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "",
+            FieldKind.DateTime => DateTime.TryParseExact(Answers.Text(field.Key), "yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var at)
+                ? at.ToString("d MMMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))
+                : Answers.Text(field.Key) ?? "",
             _ => Answers.Text(field.Key) is { } text ? OptionText(text) : "",
         };
     }
