@@ -40,14 +40,17 @@ public sealed partial class ProposalJourneyTests(BrowserFixture browser, Learnin
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu" })
                 .GetByRole(AriaRole.Link, new() { Name = "Propose a review", Exact = true }).ClickAsync();
             await Expect(page).ToHaveURLAsync(app.Url("/reviews/propose"));
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 }))
-                .ToHaveTextAsync("Propose a child's case for a learning circle");
-            await Expect(page).ToHaveTitleAsync(new Regex("^Propose a Locality Learning Circle"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Propose a child's case");
+            await Expect(page.Locator("span.govuk-caption-l")).ToHaveTextAsync("Locality Learning Circle");
+            await Expect(page).ToHaveTitleAsync(new Regex("^Start a Locality Learning Circle"));
+            await Expect(page.GetByText($"Next: {FirstStageTitle}.", new() { Exact = true })).ToBeVisibleAsync();
             await Accessibility.AssertNoSeriousViolationsAsync(page, "propose page");
 
             // Submitting the empty form shows the GOV.UK error summary and "Error:" in the title. The
             // locality select starts on the proposer's own locality, so clear it to make it empty too.
-            await page.GetByLabel("Locality", new() { Exact = true }).SelectOptionAsync("");
+            var locality = page.GetByLabel("Locality", new() { Exact = true });
+            await Expect(locality.Locator("option:checked")).ToHaveTextAsync("North Locality");
+            await locality.SelectOptionAsync("");
             await SubmitProposalAsync(page);
             var errorSummary = page.Locator(".govuk-error-summary");
             await Expect(errorSummary.GetByRole(AriaRole.Heading, new() { Name = "There is a problem" })).ToBeVisibleAsync();
@@ -56,7 +59,7 @@ public sealed partial class ProposalJourneyTests(BrowserFixture browser, Learnin
                 .ToHaveAttributeAsync("href", "#CaseLabel");
             await Expect(errorSummary.GetByRole(AriaRole.Link, new() { Name = "Select the child's locality" }))
                 .ToHaveAttributeAsync("href", "#LocalityId");
-            await Expect(errorSummary.GetByRole(AriaRole.Link, new() { Name = "Select why this child's case is being proposed" }))
+            await Expect(errorSummary.GetByRole(AriaRole.Link, new() { Name = "Select why this case is being proposed" }))
                 .ToHaveAttributeAsync("href", "#Reason");
             await Expect(errorSummary.GetByRole(AriaRole.Link, new() { Name = "Enter what happened and what learning you hope for" }))
                 .ToHaveAttributeAsync("href", "#ReasonDetail");
@@ -81,7 +84,7 @@ public sealed partial class ProposalJourneyTests(BrowserFixture browser, Learnin
             var reference = ReferencePattern().Match(await caption.InnerTextAsync()).Value;
             await Expect(page.Locator(".govuk-summary-list__row", new() { HasText = "Reference" })
                 .Locator(".govuk-summary-list__value")).ToHaveTextAsync(reference);
-            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"{reference} proposed");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"{reference} started. Next: {FirstStageTitle}.");
             var reviewUrl = page.Url;
             await Accessibility.AssertNoSeriousViolationsAsync(page, "review page");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath, FullPage = true });
@@ -135,7 +138,10 @@ public sealed partial class ProposalJourneyTests(BrowserFixture browser, Learnin
     }
 
     private static Task SubmitProposalAsync(IPage page) =>
-        page.GetByRole(AriaRole.Button, new() { Name = "Propose learning circle", Exact = true }).ClickAsync();
+        page.GetByRole(AriaRole.Button, new() { Name = "Start Locality Learning Circle", Exact = true }).ClickAsync();
+
+    /// <summary>The first stage of the Locality Learning Circle (locality-learning-circle.v1.json).</summary>
+    private const string FirstStageTitle = "Proposal at the Locality Management Meeting";
 
     [GeneratedRegex(@"/account/sign-in\?ReturnUrl=%2F$", RegexOptions.IgnoreCase)]
     private static partial Regex SignInUrl();
