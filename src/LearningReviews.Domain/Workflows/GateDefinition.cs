@@ -28,6 +28,8 @@ public enum GateKind
     AnswerIs,
     /// <summary>No participant in review role Facilitator is also a participant in role Role (the professionals involved).</summary>
     FacilitatorIndependent,
+    /// <summary>The review's Learning Review Outcomes Form has been made final (see the definition's outcomesForm).</summary>
+    OutcomesFormFinal,
 }
 
 /// <summary>A gate as written in a definition. Which properties matter depends on the kind.</summary>

@@ -38,6 +38,12 @@ public sealed class WorkflowDefinition
 
     public IReadOnlyList<StageDefinition> Stages { get; init; } = [];
 
+    /// <summary>
+    /// For methodologies whose outcome is recorded on the Learning Review Outcomes Form: the stage whose
+    /// fields are the form's sections, and who the final form is sent to.
+    /// </summary>
+    public OutcomesFormDefinition? OutcomesForm { get; init; }
+
     public StageDefinition? FindStage(string key) => Stages.FirstOrDefault(s => s.Key == key);
 
     public StageDefinition FirstStage => Stages[0];
@@ -50,6 +56,16 @@ public sealed class WorkflowDefinition
     }
 
     public ChoiceOption? FindReason(string? key) => Reasons.FirstOrDefault(r => r.Value == key);
+}
+
+/// <summary>Where a methodology's Learning Review Outcomes Form lives and where the final copy goes.</summary>
+public sealed class OutcomesFormDefinition
+{
+    /// <summary>The key of the stage whose fields are the form's sections, in the form's order.</summary>
+    public string Stage { get; init; } = "";
+
+    /// <summary>Who the final form is sent to, in the document's words (e.g. "the GSCP Business Manager").</summary>
+    public string SendTo { get; init; } = "";
 }
 
 /// <summary>A choice offered to the user: the stored value and the words shown.</summary>

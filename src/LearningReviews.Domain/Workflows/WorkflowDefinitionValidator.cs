@@ -20,6 +20,11 @@ internal static class WorkflowDefinitionValidator
         if (string.IsNullOrWhiteSpace(definition.SourceDocument)) Problem(null, "sourceDocument is missing");
         if (definition.Stages.Count == 0) Problem(null, "there are no stages");
         if (definition.MayStart.Count == 0) Problem(null, "mayStart names no role, so nobody could start it");
+        if (definition.OutcomesForm is { } form)
+        {
+            if (definition.FindStage(form.Stage) is null) Problem(null, $"outcomesForm names stage '{form.Stage}', which does not exist");
+            if (string.IsNullOrWhiteSpace(form.SendTo)) Problem(null, "outcomesForm.sendTo is missing");
+        }
         if (definition.MinimumCases < 1) Problem(null, "minimumCases must be 1 or more");
         if (definition.MinimumCases > 1 && !definition.MultipleCases) Problem(null, "minimumCases is more than 1 but multipleCases is not true");
         foreach (var role in definition.MayStart.Concat(definition.Oversight).Where(r => !Roles.Exists(r)))
@@ -33,6 +38,8 @@ internal static class WorkflowDefinitionValidator
         foreach (var stage in definition.Stages)
         {
             CheckStage(stage, fieldsSoFar, text => Problem(stage.Key, text));
+            if (definition.OutcomesForm is null && stage.Gates.Any(g => g.Kind == GateKind.OutcomesFormFinal))
+                Problem(stage.Key, "OutcomesFormFinal gate needs the definition to have an outcomesForm");
         }
     }
 
@@ -133,7 +140,7 @@ internal static class WorkflowDefinitionValidator
                 if (answered is { Kind: FieldKind.YesNo } && gate.Value is not ("yes" or "no"))
                     problem($"AnswerIs gate on yes/no field '{gate.Field}' expects yes or no, not '{gate.Value}'");
                 break;
-            case GateKind.RequiredFieldsComplete or GateKind.ActionsHaveOwnerAndDueDate:
+            case GateKind.RequiredFieldsComplete or GateKind.ActionsHaveOwnerAndDueDate or GateKind.OutcomesFormFinal:
                 break;
             default:
                 problem($"unknown gate kind '{gate.Kind}'");

@@ -1,5 +1,6 @@
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Organisation;
+using LearningReviews.Domain.Outcomes;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Infrastructure.DataProtection;
 using LearningReviews.Infrastructure.Identity;
@@ -22,6 +23,8 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<ReviewStageRecord> StageRecords => Set<ReviewStageRecord>();
     public DbSet<ReviewTransition> Transitions => Set<ReviewTransition>();
+    public DbSet<OutcomesForm> OutcomesForms => Set<OutcomesForm>();
+    public DbSet<OutcomesComment> OutcomesComments => Set<OutcomesComment>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 

@@ -40,6 +40,7 @@ public sealed class GateEvaluator(WorkingDayCalendar calendar)
         GateKind.WorkingDaysBefore => WorkingDaysBefore(stage, gate, state),
         GateKind.FacilitatorIndependent => FacilitatorIndependent(gate, state),
         GateKind.AnswerIs => AnswerIs(stage, gate, state),
+        GateKind.OutcomesFormFinal => state.OutcomesFormFinal ? [] : ["Make the Learning Review Outcomes Form final"],
         _ => [$"The rule '{gate.Kind}' is not known"],
     };
 

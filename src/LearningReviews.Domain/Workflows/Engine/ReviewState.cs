@@ -18,6 +18,8 @@ public sealed class ReviewState
     public IReadOnlyList<ParticipantFacts> Participants { get; init; } = [];
     public int LearningPointCount { get; init; }
     public IReadOnlyList<ActionFacts> Actions { get; init; } = [];
+    /// <summary>Whether the review's Learning Review Outcomes Form (if it has one) is final.</summary>
+    public bool OutcomesFormFinal { get; init; }
     public DateOnly Today { get; init; }
     public DateTime Now { get; init; }
 

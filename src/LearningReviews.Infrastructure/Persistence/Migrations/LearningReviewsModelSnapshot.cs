@@ -290,6 +290,44 @@ public sealed class LearningReviewsModelSnapshot : ModelSnapshot
             b.ToTable("ReviewTransitions");
         });
 
+        modelBuilder.Entity("LearningReviews.Domain.Outcomes.OutcomesForm", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedOnAdd();
+            AuditColumns(b);
+            b.Property<DateTime?>("CirculatedAt");
+            b.Property<DateOnly?>("CommentsCloseOn");
+            b.Property<DateTime?>("FinalisedAt");
+            b.Property<string>("FinalisedBy").HasMaxLength(256);
+            b.Property<Guid>("ReviewId");
+            b.Property<DateTime?>("SentAt");
+            b.Property<string>("SentTo").HasMaxLength(200);
+            b.Property<string>("SnapshotJson");
+            b.Property<string>("Status").IsRequired().HasMaxLength(30);
+            b.Property<int>("Version");
+            b.Property<string>("VersionReason").HasMaxLength(2000);
+            b.HasKey("Id");
+            b.HasIndex("ReviewId", "Version").IsUnique();
+            b.ToTable("OutcomesForms");
+        });
+
+        modelBuilder.Entity("LearningReviews.Domain.Outcomes.OutcomesComment", b =>
+        {
+            b.Property<Guid>("Id").ValueGeneratedOnAdd();
+            b.Property<string>("AuthorName").IsRequired().HasMaxLength(256);
+            b.Property<string>("AuthorUserId").HasMaxLength(450);
+            b.Property<DateTime>("CreatedAt");
+            b.Property<Guid>("FormId");
+            b.Property<bool>("Resolved");
+            b.Property<DateTime?>("RespondedAt");
+            b.Property<string>("RespondedBy").HasMaxLength(256);
+            b.Property<string>("Response").HasMaxLength(4000);
+            b.Property<string>("SectionKey").IsRequired().HasMaxLength(100);
+            b.Property<string>("Text").IsRequired().HasMaxLength(4000);
+            b.HasKey("Id");
+            b.HasIndex("FormId");
+            b.ToTable("OutcomesComments");
+        });
+
         foreach (var (joinTable, owner) in new[] { ("ReviewThemes", "ReviewId"), ("LearningPointThemes", "LearningPointId") })
         {
             modelBuilder.Entity(joinTable, b =>
@@ -365,6 +403,10 @@ public sealed class LearningReviewsModelSnapshot : ModelSnapshot
         ForeignKey(modelBuilder, "LearningReviews.Domain.Reviews.ReviewAction", review, "ReviewId", DeleteBehavior.Cascade, required: true);
         ForeignKey(modelBuilder, "LearningReviews.Domain.Reviews.ReviewStageRecord", review, "ReviewId", DeleteBehavior.Cascade, required: true);
         ForeignKey(modelBuilder, "LearningReviews.Domain.Reviews.ReviewTransition", review, "ReviewId", DeleteBehavior.Cascade, required: true);
+        ForeignKey(modelBuilder, "LearningReviews.Domain.Outcomes.OutcomesForm", review, "ReviewId", DeleteBehavior.Cascade, required: true);
+        modelBuilder.Entity("LearningReviews.Domain.Outcomes.OutcomesComment", b =>
+            b.HasOne("LearningReviews.Domain.Outcomes.OutcomesForm", null).WithMany("Comments").HasForeignKey("FormId")
+                .OnDelete(DeleteBehavior.Cascade).IsRequired());
         ForeignKey(modelBuilder, "ReviewThemes", review, "ReviewId", DeleteBehavior.Cascade, required: true);
         ForeignKey(modelBuilder, "ReviewThemes", theme, "ThemeId", DeleteBehavior.Cascade, required: true);
         ForeignKey(modelBuilder, "LearningPointThemes", learningPoint, "LearningPointId", DeleteBehavior.Cascade, required: true);
