@@ -38,6 +38,9 @@ public class Review : IAuditableEntity
     public List<ReviewAction> Actions { get; set; } = [];
     public List<Theme> Themes { get; set; } = [];
 
+    /// <summary>Every version of the review's Learning Review Outcomes Form, if its methodology has one.</summary>
+    public List<Outcomes.OutcomesForm> OutcomesForms { get; set; } = [];
+
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
     public DateTime ModifiedAt { get; set; }

@@ -66,6 +66,7 @@ public static class ServiceRegistration
         services.AddScoped<ReviewProposalService>();
         services.AddScoped<ReviewWorkflowService>();
         services.AddScoped<StageAnswersWriter>();
+        services.AddScoped<Features.Outcomes.OutcomesFormService>();
         services.AddSingleton<DeadlineService>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<AccountProvisioning>();

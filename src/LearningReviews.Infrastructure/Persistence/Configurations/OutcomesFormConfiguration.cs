@@ -18,7 +18,7 @@ internal sealed class OutcomesFormConfiguration : IEntityTypeConfiguration<Outco
         builder.Property(f => f.ModifiedBy).HasMaxLength(450);
         builder.Property(f => f.ConcurrencyToken).IsConcurrencyToken();
         builder.HasIndex(f => new { f.ReviewId, f.Version }).IsUnique();
-        builder.HasOne<Review>().WithMany().HasForeignKey(f => f.ReviewId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Review>().WithMany(r => r.OutcomesForms).HasForeignKey(f => f.ReviewId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(f => f.Comments).WithOne().HasForeignKey(c => c.FormId).OnDelete(DeleteBehavior.Cascade);
     }
 }

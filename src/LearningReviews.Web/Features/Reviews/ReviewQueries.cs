@@ -40,6 +40,7 @@ public sealed class ReviewQueries(LearningReviewsDbContext db, WorkflowCatalogue
             .Include(r => r.LearningPoints)
             .Include(r => r.Actions)
             .Include(r => r.Stages)
+            .Include(r => r.OutcomesForms).ThenInclude(f => f.Comments)
             .AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         return review is not null && ReviewAccessPolicy.MaySee(user, review, catalogue.Newest(review.MethodologyKey)) ? review : null;

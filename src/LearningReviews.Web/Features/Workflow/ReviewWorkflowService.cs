@@ -69,6 +69,7 @@ public sealed class ReviewWorkflowService(
                 .Select(p => new ParticipantFacts(p.Role.ToString(), p.UserId, p.Name, p.Email, p.Agency?.Name))
                 .ToList(),
             LearningPointCount = review.LearningPoints.Count,
+            OutcomesFormFinal = review.OutcomesForms.MaxBy(f => f.Version)?.IsLocked == true,
             Actions = review.Actions.Select(a => new ActionFacts(!string.IsNullOrWhiteSpace(a.OwnerName) || a.OwnerUserId is not null, a.DueDate)).ToList(),
             // Answers hold wall-clock dates and times, so gates compare them with local time.
             Today = time.Today,

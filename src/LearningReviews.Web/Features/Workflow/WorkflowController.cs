@@ -115,7 +115,9 @@ public sealed class WorkflowController(
             await db.SaveChangesAsync();
         }
         var moves = workflow.MovesFor(user, review);
-        var editable = stageKey == review.CurrentStageKey && moves.MayEditCurrentStage;
+        // A final Outcomes Form is locked: changing it means making a new version first.
+        var lockedForm = definition.OutcomesForm?.Stage == stageKey && Outcomes.OutcomesFormService.Current(review).IsLocked;
+        var editable = stageKey == review.CurrentStageKey && moves.MayEditCurrentStage && !lockedForm;
         var people = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new SelectListItem(u.DisplayName, u.Id)).ToListAsync();
         return new StagePage(review, definition, stage, record, ReviewWorkflowService.AnswersOf(record), editable, moves, people);

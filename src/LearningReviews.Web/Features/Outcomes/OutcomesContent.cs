@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Json;
+using LearningReviews.Domain.Reviews;
+using LearningReviews.Domain.Workflows;
+using LearningReviews.Web.Features.Workflow;
+
+namespace LearningReviews.Web.Features.Outcomes;
+
+/// <summary>One section of the form: the heading and guidance of Appendix 1, and what was written.</summary>
+public sealed record OutcomesSection(string Key, string Label, string? Guidance, string Text);
+
+/// <summary>A recommendation row: Action / Person Responsible / Timeframe.</summary>
+public sealed record Recommendation(string Action, string PersonResponsible, string Timeframe);
+
+/// <summary>
+/// What a Learning Review Outcomes Form says: its sections in the form's order, its key learning
+/// points and its recommendations. Built live from the outcomes stage while the form is a draft, and
+/// frozen as JSON (SnapshotJson) when it is made final, so earlier versions read as they were.
+/// </summary>
+public sealed record OutcomesContent(
+    IReadOnlyList<OutcomesSection> Sections, IReadOnlyList<string> LearningPoints, IReadOnlyList<Recommendation> Recommendations)
+{
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>The form as the outcomes stage holds it now.</summary>
+    public static OutcomesContent Live(Review review, StageDefinition stage)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(stage);
+        var record = ReviewWorkflowService.LatestRecords(review).GetValueOrDefault(stage.Key);
+        var answers = record is null ? new Domain.Workflows.Engine.StageAnswers() : ReviewWorkflowService.AnswersOf(record);
+        var sections = stage.Fields
+            .Where(f => f.Kind is not (FieldKind.LearningPoints or FieldKind.Actions))
+            .Select(f => new OutcomesSection(f.Key, f.Label, f.Hint, f.Kind switch
+            {
+                FieldKind.Date => answers.Date(f.Key)?.ToString("d MMMM yyyy", British) ?? "",
+                FieldKind.MultipleChoice => string.Join(", ", answers.List(f.Key).Select(v => f.Options.FirstOrDefault(o => o.Value == v)?.Text ?? v)),
+                FieldKind.SingleChoice => f.Options.FirstOrDefault(o => o.Value == answers.Text(f.Key))?.Text ?? answers.Text(f.Key) ?? "",
+                _ => answers.Text(f.Key) ?? "",
+            }))
+            .ToList();
+        var points = review.LearningPoints.OrderBy(p => p.Position).Select(p => p.Text).ToList();
+        var recommendations = review.Actions.OrderBy(a => a.CreatedAt)
+            .Select(a => new Recommendation(a.What, a.OwnerName ?? "", a.DueDate?.ToString("d MMMM yyyy", British) ?? ""))
+            .ToList();
+        return new OutcomesContent(sections, points, recommendations);
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    public static OutcomesContent FromJson(string json) =>
+        JsonSerializer.Deserialize<OutcomesContent>(json) ?? new OutcomesContent([], [], []);
+}

@@ -1,0 +1,92 @@
+using LearningReviews.Domain.Auditing;
+using LearningReviews.Domain.Outcomes;
+using LearningReviews.Domain.Reviews;
+using LearningReviews.Infrastructure.Auditing;
+using LearningReviews.Web.Features.Reviews;
+using LearningReviews.Web.Features.Workflow;
+using LearningReviews.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LearningReviews.Web.Features.Outcomes;
+
+/// <summary>The Learning Review Outcomes Form of a review: read it, comment on it, and take it to final.</summary>
+[Route("reviews/{id:guid}/outcomes-form")]
+public sealed class OutcomesController(
+    ReviewQueries queries,
+    ReviewWorkflowService workflow,
+    OutcomesFormService forms,
+    UserContextFactory users,
+    AuditLog audit) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(Guid id)
+    {
+        var review = await queries.FindForUserAsync(id, users.Current());
+        if (review is null || workflow.DefinitionOf(review).OutcomesForm is null) return NotFound();
+        var form = OutcomesFormService.Current(review);
+        await audit.RecordAsync(AuditActions.Viewed, nameof(OutcomesForm), form.Id.ToString(), review.Id, $"Version {form.Version}");
+        return View(PageFor(review, form));
+    }
+
+    [HttpGet("versions/{version:int}")]
+    public async Task<IActionResult> Version(Guid id, int version)
+    {
+        var review = await queries.FindForUserAsync(id, users.Current());
+        var form = review?.OutcomesForms.FirstOrDefault(f => f.Version == version);
+        if (review is null || form is null) return NotFound();
+        await audit.RecordAsync(AuditActions.Viewed, nameof(OutcomesForm), form.Id.ToString(), review.Id, $"Version {form.Version}");
+        return View("Index", PageFor(review, form));
+    }
+
+    [HttpPost("circulate")]
+    public Task<IActionResult> Circulate(Guid id, Guid formToken, string? closeDay, string? closeMonth, string? closeYear) =>
+        ChangeAsync(id, review => forms.CirculateAsync(users.Current(), review, formToken, ParseDate(closeDay, closeMonth, closeYear)));
+
+    [HttpPost("comments")]
+    public Task<IActionResult> Comment(Guid id, string? section, string? text) =>
+        ChangeAsync(id, review => forms.CommentAsync(review, section, text));
+
+    [HttpPost("comments/{commentId:guid}/answer")]
+    public Task<IActionResult> Answer(Guid id, Guid commentId, Guid formToken, string? response, bool resolved) =>
+        ChangeAsync(id, review => forms.RespondAsync(users.Current(), review, formToken, commentId, response, resolved));
+
+    [HttpPost("finalise")]
+    public Task<IActionResult> Finalise(Guid id, Guid formToken) =>
+        ChangeAsync(id, review => forms.FinaliseAsync(users.Current(), review, formToken));
+
+    [HttpPost("sent")]
+    public Task<IActionResult> Sent(Guid id, Guid formToken) =>
+        ChangeAsync(id, review => forms.MarkSentAsync(users.Current(), review, formToken));
+
+    [HttpPost("new-version")]
+    public Task<IActionResult> NewVersion(Guid id, Guid formToken, string? reason) =>
+        ChangeAsync(id, review => forms.NewVersionAsync(users.Current(), review, formToken, reason));
+
+    private OutcomesFormPage PageFor(Review review, OutcomesForm form)
+    {
+        var definition = workflow.DefinitionOf(review);
+        var current = OutcomesFormService.Current(review);
+        var content = form.SnapshotJson is { } snapshot
+            ? OutcomesContent.FromJson(snapshot)
+            : OutcomesContent.Live(review, definition.FindStage(definition.OutcomesForm!.Stage)!);
+        var user = users.Current();
+        var isCurrent = form.Version == current.Version;
+        return new OutcomesFormPage(review, definition, form, content, review.OutcomesForms.OrderBy(f => f.Version).ToList(),
+            isCurrent && forms.MayManage(user, review), isCurrent && forms.MayComment(form), isCurrent);
+    }
+
+    private async Task<IActionResult> ChangeAsync(Guid id, Func<Review, Task<MoveResult>> change)
+    {
+        var review = await queries.FindForUserAsync(id, users.Current(), tracking: true);
+        if (review is null || workflow.DefinitionOf(review).OutcomesForm is null) return NotFound();
+        var result = await change(review);
+        TempData[result.Succeeded ? "Notice" : "Problem"] = result.Message;
+        return Redirect($"/reviews/{id}/outcomes-form");
+    }
+
+    private static DateOnly? ParseDate(string? day, string? month, string? year) =>
+        int.TryParse(day, out var d) && int.TryParse(month, out var m) && int.TryParse(year, out var y)
+        && y is >= 2000 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
+            ? new DateOnly(y, m, d)
+            : null;
+}

@@ -1,0 +1,27 @@
+using LearningReviews.Domain.Outcomes;
+using LearningReviews.Domain.Reviews;
+using LearningReviews.Domain.Workflows;
+
+namespace LearningReviews.Web.Features.Outcomes;
+
+/// <summary>What the Outcomes Form page shows: one version of the form, its comments, and what this user may do.</summary>
+public sealed record OutcomesFormPage(
+    Review Review,
+    WorkflowDefinition Definition,
+    OutcomesForm Form,
+    OutcomesContent Content,
+    IReadOnlyList<OutcomesForm> Versions,
+    bool MayManage,
+    bool MayComment,
+    bool IsCurrent)
+{
+    public string StatusText => Form.Status switch
+    {
+        OutcomesFormStatus.Draft => "Draft",
+        OutcomesFormStatus.CirculatedForComment => "Circulated for comment",
+        _ => "Final",
+    };
+
+    public IEnumerable<OutcomesComment> CommentsOn(string sectionKey) =>
+        Form.Comments.Where(c => c.SectionKey == sectionKey).OrderBy(c => c.CreatedAt);
+}
