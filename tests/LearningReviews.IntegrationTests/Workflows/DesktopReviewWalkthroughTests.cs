@@ -165,6 +165,7 @@ public sealed class DesktopReviewWalkthroughTests
             new("f.themes", "Persistent absence; emotional health"),
         ]);
         await subgroup.AssertSavedAsync(saved);
+        await lead.FinaliseOutcomesFormAsync(review);
         Assert.Equal("Publication decision", (await subgroup.AdvanceAsync(review)).CurrentStageTitle());
         saved = await bm.SaveStageAsync(review, "publication",
         [

@@ -153,6 +153,11 @@ public sealed class PractitionerLearningReviewWalkthroughTests
         ]);
         await lead.AssertSavedAsync(saved);
         Assert.Equal(expected, (await lead.GetAsync($"/reviews/{review}")).Deadline(DeadlineTitle));
+        // The stage waits for the Outcomes Form to be made final.
+        var waiting = await lead.GetAsync($"/reviews/{review}");
+        Assert.Contains(waiting.Html.QuerySelectorAll(".app-missing li"), li => li.TextContent.Trim() == "Make the Learning Review Outcomes Form final");
+        Assert.Null(waiting.Html.QuerySelector($"form[action='/reviews/{review}/advance']"));
+        await lead.FinaliseOutcomesFormAsync(review);
         page = await lead.AdvanceAsync(review);
         Assert.Equal("Action plan and dissemination", page.CurrentStageTitle());
         Assert.Null(page.Deadline(DeadlineTitle));

@@ -110,6 +110,7 @@ public sealed class SingleIssueReviewWalkthroughTests
             new("f.comments", "Police asked that the bulletin also reach response officers; agreed."),
         ]);
         await lead.AssertSavedAsync(saved);
+        await lead.FinaliseOutcomesFormAsync(review);
         Assert.Equal("Action plan and dissemination", (await lead.AdvanceAsync(review)).CurrentStageTitle());
 
         // The subgroup agrees the action plan; the Business Manager records the publication decision.

@@ -152,6 +152,7 @@ public sealed class ThematicReviewWalkthroughTests
             .. WorkflowClient.Date("finalSentOn", today.AddDays(-7)),
         ]);
         await lead.AssertSavedAsync(saved);
+        await lead.FinaliseOutcomesFormAsync(review);
         Assert.Equal("Action plan and dissemination", (await lead.AdvanceAsync(review)).CurrentStageTitle());
 
         // The subgroup agrees the action plan, then the Business Manager records the publication decision.
