@@ -190,6 +190,18 @@ public class PdfDocumentRendererTests
         });
     }
 
+    [Fact]
+    public void A_word_longer_than_a_line_is_cut_onto_several_lines_without_losing_a_character()
+    {
+        var longWord = "https://example.org/" + string.Concat(Enumerable.Repeat("abcdefghij", 30));
+        var pdf = PdfReader.Read(Renderer.Render(SampleDocuments.Short(isFinal: true,
+            [new HeadingBlock("Links"), new ParagraphBlock("See " + longWord + " for more.")])));
+
+        Assert.Contains("See" + longWord + "formore.", WithoutWhitespace(pdf.Text), StringComparison.Ordinal);
+        var linesWithPieces = pdf.Text.Split('\n').Count(line => line.Contains("abcdefghij", StringComparison.Ordinal));
+        Assert.True(linesWithPieces >= 2, $"the long word should take at least two lines, took {linesWithPieces}");
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
