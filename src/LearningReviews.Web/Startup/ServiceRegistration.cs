@@ -1,3 +1,4 @@
+using LearningReviews.Infrastructure.Documents;
 using LearningReviews.Domain.Calendar;
 using LearningReviews.Domain.Workflows;
 using LearningReviews.Domain.Workflows.Engine;
@@ -67,6 +68,8 @@ public static class ServiceRegistration
         services.AddScoped<ReviewWorkflowService>();
         services.AddScoped<StageAnswersWriter>();
         services.AddScoped<Features.Outcomes.OutcomesFormService>();
+        services.AddSingleton<Features.Documents.ReviewDocuments>();
+        services.AddPdfDocuments();
         services.AddSingleton<DeadlineService>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<AccountProvisioning>();

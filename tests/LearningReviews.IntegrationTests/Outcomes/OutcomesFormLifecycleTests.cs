@@ -113,10 +113,10 @@ public sealed class OutcomesFormLifecycleTests
 
     private static readonly string[] EarlierStages = ["information", "family", "planning", "event"];
 
-    private static string Token(TestBrowser.Page page) =>
+    internal static string Token(TestBrowser.Page page) =>
         page.Html.QuerySelector("input[name=formToken]")!.GetAttribute("value")!;
 
-    private static IEnumerable<KeyValuePair<string, string>> OutcomesAnswers(DateOnly today, string synopsis) =>
+    internal static IEnumerable<KeyValuePair<string, string>> OutcomesAnswers(DateOnly today, string synopsis) =>
     [
         new("f.familyDetails", "Child P, aged 7, and his mother"), new("f.howUndertaken", "Practitioner event"),
         new("f.contributors", "Social worker, health visitor, school"), new("f.unableToContribute", "GP"),
@@ -133,7 +133,7 @@ public sealed class OutcomesFormLifecycleTests
     /// A Practitioner Learning Review that has reached its outcomes stage, with leo as lead author and
     /// Priya involved. The stages before are marked done directly (their own walkthrough covers them).
     /// </summary>
-    private static async Task<Guid> ReviewAtTheOutcomesStageAsync(AppFactory app)
+    internal static async Task<Guid> ReviewAtTheOutcomesStageAsync(AppFactory app)
     {
         using var bm = await app.SignedInAsAsync("bm@demo.example");
         var north = await app.WithDbAsync(db => db.Localities.Where(l => l.Name == "North Locality").Select(l => l.Id).SingleAsync());

@@ -6,8 +6,14 @@ using LearningReviews.Web.Features.Workflow;
 
 namespace LearningReviews.Web.Features.Outcomes;
 
-/// <summary>One section of the form: the heading and guidance of Appendix 1, and what was written.</summary>
-public sealed record OutcomesSection(string Key, string Label, string? Guidance, string Text);
+public enum OutcomesSectionKind { Text, LearningPoints, Recommendations }
+
+/// <summary>
+/// One section of the form, in Appendix 1's order: its heading and guidance, and what was written. The
+/// key learning points and the recommendations table sit where their fields are in the form.
+/// </summary>
+public sealed record OutcomesSection(string Key, string Label, string? Guidance, string Text,
+    OutcomesSectionKind Kind = OutcomesSectionKind.Text);
 
 /// <summary>A recommendation row: Action / Person Responsible / Timeframe.</summary>
 public sealed record Recommendation(string Action, string PersonResponsible, string Timeframe);
@@ -30,13 +36,18 @@ public sealed record OutcomesContent(
         var record = ReviewWorkflowService.LatestRecords(review).GetValueOrDefault(stage.Key);
         var answers = record is null ? new Domain.Workflows.Engine.StageAnswers() : ReviewWorkflowService.AnswersOf(record);
         var sections = stage.Fields
-            .Where(f => f.Kind is not (FieldKind.LearningPoints or FieldKind.Actions))
             .Select(f => new OutcomesSection(f.Key, f.Label, f.Hint, f.Kind switch
             {
+                FieldKind.LearningPoints or FieldKind.Actions => "",
                 FieldKind.Date => answers.Date(f.Key)?.ToString("d MMMM yyyy", British) ?? "",
                 FieldKind.MultipleChoice => string.Join(", ", answers.List(f.Key).Select(v => f.Options.FirstOrDefault(o => o.Value == v)?.Text ?? v)),
                 FieldKind.SingleChoice => f.Options.FirstOrDefault(o => o.Value == answers.Text(f.Key))?.Text ?? answers.Text(f.Key) ?? "",
                 _ => answers.Text(f.Key) ?? "",
+            }, f.Kind switch
+            {
+                FieldKind.LearningPoints => OutcomesSectionKind.LearningPoints,
+                FieldKind.Actions => OutcomesSectionKind.Recommendations,
+                _ => OutcomesSectionKind.Text,
             }))
             .ToList();
         var points = review.LearningPoints.OrderBy(p => p.Position).Select(p => p.Text).ToList();

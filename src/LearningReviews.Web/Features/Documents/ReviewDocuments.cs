@@ -1,0 +1,162 @@
+using System.Globalization;
+using LearningReviews.Domain.Outcomes;
+using LearningReviews.Domain.Reviews;
+using LearningReviews.Domain.Workflows;
+using LearningReviews.Infrastructure.Documents;
+using LearningReviews.Web.Features.Outcomes;
+using LearningReviews.Web.Features.Reviews;
+using LearningReviews.Web.Features.Workflow;
+using LearningReviews.Web.Infrastructure;
+
+namespace LearningReviews.Web.Features.Documents;
+
+/// <summary>
+/// Turns a review into the documents people share: the Learning Review Outcomes Form (any version) for
+/// the methodologies that use it, and for the others the review's record, stage by stage, in the words
+/// of their forms (the learning circle record, the learning conversation record, the practice learning
+/// day report, the rapid review decision, the LSCB key findings and action plan).
+/// </summary>
+public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTime time)
+{
+    public const string OutcomesKind = "Learning Review Outcomes Form";
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    private string PartnershipName => configuration["Partnership:Name"] is { Length: > 0 } name ? name : "Safeguarding Children Partnership";
+
+    public PrintedDocument OutcomesForm(Review review, WorkflowDefinition definition, OutcomesForm form, string author)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(form);
+        var content = form.SnapshotJson is { } snapshot
+            ? OutcomesContent.FromJson(snapshot)
+            : OutcomesContent.Live(review, definition.FindStage(definition.OutcomesForm!.Stage)!);
+        var blocks = new List<DocumentBlock>();
+        if (form.VersionReason is not null) blocks.Add(new KeyValueBlock([new("Why this version was made", form.VersionReason)]));
+        foreach (var section in content.Sections)
+        {
+            blocks.Add(new HeadingBlock(section.Kind == OutcomesSectionKind.Recommendations ? "Recommendations" : section.Label));
+            if (section.Guidance is not null) blocks.Add(new GuidanceBlock(section.Guidance));
+            blocks.Add(section.Kind switch
+            {
+                OutcomesSectionKind.LearningPoints => new ParagraphBlock(content.LearningPoints.Count == 0 ? null
+                    : string.Join('\n', content.LearningPoints.Select((p, i) => $"{i + 1}. {p}"))),
+                OutcomesSectionKind.Recommendations => new TableBlock([new("Action", 3), new("Person Responsible", 2), new("Timeframe", 1.4)],
+                    content.Recommendations.Select(r => (IReadOnlyList<string>)[r.Action, r.PersonResponsible, r.Timeframe]).ToList()),
+                _ => new ParagraphBlock(section.Text),
+            });
+        }
+        return new PrintedDocument
+        {
+            PartnershipName = PartnershipName,
+            Title = $"{OutcomesKind}: {review.Title}",
+            Kind = OutcomesKind,
+            Reference = review.Reference,
+            Methodology = definition.Name,
+            Version = form.Version,
+            Status = form.Status switch
+            {
+                OutcomesFormStatus.Draft => "Draft",
+                OutcomesFormStatus.CirculatedForComment => "Circulated for comment",
+                _ => "Final",
+            },
+            Date = form.FinalisedAt is { } finalised ? time.LocalDate(finalised) : time.Today,
+            Author = author,
+            Subject = $"{definition.Name} {review.Reference}",
+            IsFinal = form.Status == OutcomesFormStatus.Final,
+            Blocks = blocks,
+        };
+    }
+
+    /// <summary>The record of a review run without an Outcomes Form: each stage reached, its answers, learning points and actions.</summary>
+    public PrintedDocument Record(Review review, WorkflowDefinition definition, string author)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(definition);
+        var kind = RecordKind(definition);
+        var records = ReviewWorkflowService.LatestRecords(review);
+        var blocks = new List<DocumentBlock>
+        {
+            new KeyValueBlock(
+            [
+                new("Children or families", string.Join(", ", review.Cases.Select(c => c.Case?.Label))),
+                new("Reason selected", definition.FindReason(review.ReasonSelected)?.Text ?? review.ReasonSelected),
+                new("Detail", review.ReasonDetail),
+                new("People involved", string.Join(", ", review.Participants.Select(p => $"{p.Name} ({ReviewRoleNames.Of(p.Role)})"))),
+            ]),
+        };
+        foreach (var stage in definition.Stages.Where(s => records.ContainsKey(s.Key)))
+        {
+            var answers = ReviewWorkflowService.AnswersOf(records[stage.Key]);
+            blocks.Add(new HeadingBlock(stage.Title));
+            foreach (var field in stage.Fields)
+            {
+                switch (field.Kind)
+                {
+                    case FieldKind.LearningPoints:
+                        blocks.Add(new HeadingBlock(field.Label, 2));
+                        blocks.Add(new ParagraphBlock(review.LearningPoints.Count == 0 ? null
+                            : string.Join('\n', review.LearningPoints.OrderBy(p => p.Position).Select((p, i) => $"{i + 1}. {p.Text}"))));
+                        break;
+                    case FieldKind.Actions:
+                        blocks.Add(new HeadingBlock(field.Label, 2));
+                        blocks.Add(new TableBlock([new("Action", 3), new("Person responsible", 2), new("Due", 1.3), new("How impact is measured", 2)],
+                            review.Actions.OrderBy(a => a.CreatedAt).Select(a => (IReadOnlyList<string>)
+                                [a.What, a.OwnerName ?? "", a.DueDate?.ToString("d MMMM yyyy", British) ?? "", a.ImpactMeasure ?? ""]).ToList()));
+                        break;
+                    case FieldKind.Rows:
+                        blocks.Add(new HeadingBlock(field.Label, 2));
+                        blocks.Add(new TableBlock(field.Columns.Select(c => new TableColumn(c.Label)).ToList(),
+                            answers.Rows(field.Key).Select(row => (IReadOnlyList<string>)field.Columns.Select(c => row.GetValueOrDefault(c.Key) ?? "").ToList()).ToList()));
+                        break;
+                    case FieldKind.Person or FieldKind.People:
+                        var ids = answers.List(field.Key).Concat(answers.Text(field.Key) is { } one ? [one] : []).ToHashSet();
+                        blocks.Add(new KeyValueBlock([new(field.Label, string.Join(", ", review.Participants.Where(p => p.UserId is not null && ids.Contains(p.UserId)).Select(p => p.Name).Distinct()))]));
+                        break;
+                    default:
+                        blocks.Add(new HeadingBlock(field.Label, 2));
+                        blocks.Add(new ParagraphBlock(Text(field, answers)));
+                        break;
+                }
+            }
+        }
+        return new PrintedDocument
+        {
+            PartnershipName = PartnershipName,
+            Title = $"{kind}: {review.Title}",
+            Kind = kind,
+            Reference = review.Reference,
+            Methodology = definition.Name,
+            Version = 1,
+            Status = review.Status == ReviewStatus.Closed ? "Final" : "Draft",
+            Date = review.ClosedAt is { } closed ? time.LocalDate(closed) : time.Today,
+            Author = author,
+            Subject = $"{definition.Name} {review.Reference}",
+            IsFinal = review.Status == ReviewStatus.Closed,
+            Blocks = blocks,
+        };
+    }
+
+    /// <summary>What each methodology calls its record, in the documents' words.</summary>
+    public static string RecordKind(WorkflowDefinition definition) => definition?.Key switch
+    {
+        "locality-learning-circle" => "Learning circle record",
+        "learning-conversation" => "Learning conversation record",
+        "practice-learning-day" => "Practice learning day report",
+        "rapid-review" => "Rapid review decision",
+        "lscb-learning-review" => "Key findings and action plan",
+        _ => "Review record",
+    };
+
+    private static string? Text(FieldDefinition field, Domain.Workflows.Engine.StageAnswers answers) => field.Kind switch
+    {
+        FieldKind.Date => answers.Date(field.Key)?.ToString("d MMMM yyyy", British),
+        FieldKind.DateTime => DateTime.TryParseExact(answers.Text(field.Key), "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            ? at.ToString("d MMMM yyyy 'at' HH:mm", British) : answers.Text(field.Key),
+        FieldKind.YesNo => answers.Text(field.Key) switch { "yes" => "Yes", "no" => "No", _ => null },
+        FieldKind.SingleChoice => field.Options.FirstOrDefault(o => o.Value == answers.Text(field.Key))?.Text ?? answers.Text(field.Key),
+        FieldKind.MultipleChoice => answers.List(field.Key) is { Count: > 0 } chosen
+            ? string.Join(", ", chosen.Select(v => field.Options.FirstOrDefault(o => o.Value == v)?.Text ?? v)) : null,
+        _ => answers.Text(field.Key),
+    };
+}

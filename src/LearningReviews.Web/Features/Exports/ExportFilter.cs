@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace LearningReviews.Web.Features.Exports;
+
+/// <summary>The export page's filters, as they come from its GET form (nothing changes, so GET is right).</summary>
+public sealed class ExportFilter
+{
+    public string? Methodology { get; set; }
+
+    /// <summary>"final" (the default: what is ready to share), "draft", or "all".</summary>
+    public string? Status { get; set; }
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+    public string? Theme { get; set; }
+
+    public IEnumerable<SelectListItem> MethodologyChoices { get; set; } = [];
+
+    public static IReadOnlyList<SelectListItem> StatusChoices { get; } =
+    [
+        new("Final only", "final"),
+        new("Drafts and forms out for comment", "draft"),
+        new("Everything", "all"),
+    ];
+
+    public string EffectiveStatus => Status is "draft" or "all" ? Status : "final";
+}
+
+/// <summary>One document that can be downloaded: an Outcomes Form version or a review's record.</summary>
+public sealed record ExportRow(
+    Guid ReviewId, string Reference, string Title, string MethodologyKey, string Methodology, string Kind, int Version, string Status, bool IsFinal,
+    DateOnly Date, IReadOnlyList<string> Themes, string DownloadUrl);
