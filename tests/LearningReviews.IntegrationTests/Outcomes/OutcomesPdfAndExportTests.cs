@@ -53,6 +53,33 @@ public sealed class OutcomesPdfAndExportTests
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task Each_recommendation_is_a_tracked_action_linked_to_the_finding_it_answers(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        var review = await ReviewAtTheOutcomesStageAsync(app);
+        using var author = await app.SignedInAsAsync("lead@demo.example");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(today, synopsis: "Child P was not seen alone."));
+
+        var form = await author.GetAsync($"/reviews/{review}/stages/outcomes");
+        var point = form.Html.QuerySelector("input[name='lp[0].id']")!.GetAttribute("value")!;
+        var action = form.Html.QuerySelector("input[name='act[0].id']")!.GetAttribute("value")!;
+        Assert.NotNull(form.Html.QuerySelector($"select[name='act[0].finding'] option[value='{point}']"));
+        var answers = OutcomesAnswers(today, synopsis: "Child P was not seen alone.")
+            .Where(a => !a.Key.StartsWith("lp[", StringComparison.Ordinal) && !a.Key.StartsWith("act[", StringComparison.Ordinal))
+            .Concat([new("lp[0].id", point), new("lp[0].text", "See the child alone at every visit"),
+                     new("act[0].id", action), new("act[0].what", "Add 'seen alone' to the visit template"), new("act[0].owner", "Head of Service"),
+                     new("act[0].due", today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                     new("act[0].impact", "Audit"), new("act[0].finding", point)]);
+        var saved = await author.SaveStageAsync(review, "outcomes", answers);
+        Assert.True(saved.IsRedirect, saved.ErrorSummary);
+
+        var tracked = await app.WithDbAsync(db => db.Actions.Where(a => a.ReviewId == review).Select(a => new { a.What, a.LearningPointId }).SingleAsync());
+        Assert.Equal("Add 'seen alone' to the visit template", tracked.What);
+        Assert.Equal(Guid.Parse(point), tracked.LearningPointId);
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
     public async Task Only_people_who_may_see_the_review_can_download_it(Provider provider)
     {
         await using var app = await AppFactory.StartAsync(provider);

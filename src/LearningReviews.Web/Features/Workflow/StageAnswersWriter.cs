@@ -81,6 +81,8 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db)
             action.What = input.What;
             action.OwnerName = input.Owner;
             action.ImpactMeasure = input.Impact;
+            // A recommendation may answer one finding; only this review's learning points can be chosen.
+            action.LearningPointId = review.LearningPoints.Any(p => p.Id == input.Finding) ? input.Finding : null;
             action.DueDate = DateOnly.TryParseExact(input.Due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) ? due : null;
         }
     }

@@ -9,7 +9,8 @@ namespace LearningReviews.Web.Features.Workflow;
 /// <summary>A learning point or action as typed on a stage form.</summary>
 public sealed record LearningPointInput(Guid? Id, string Text);
 
-public sealed record ActionInput(Guid? Id, string What, string? Owner, string? Due, string? Impact);
+/// <param name="Finding">The learning point (finding) the action answers, if chosen.</param>
+public sealed record ActionInput(Guid? Id, string What, string? Owner, string? Due, string? Impact, Guid? Finding = null);
 
 /// <summary>Everything posted from one stage form, read into answers, with problems recorded in ModelState.</summary>
 public sealed class StageSubmission
@@ -176,7 +177,8 @@ public static class StageFormReader
             var due = form[$"act[{i}].due"].ToString().Trim();
             if (due.Length > 0 && !DateOnly.TryParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
                 modelState.AddModelError($"act[{i}].due", $"The due date of action {i + 1} must be a real date");
-            yield return new ActionInput(ParseId(form[$"act[{i}].id"]), what, NullIfEmpty(form[$"act[{i}].owner"]), NullIfEmpty(due), NullIfEmpty(form[$"act[{i}].impact"]));
+            yield return new ActionInput(ParseId(form[$"act[{i}].id"]), what, NullIfEmpty(form[$"act[{i}].owner"]), NullIfEmpty(due), NullIfEmpty(form[$"act[{i}].impact"]),
+                ParseId(form[$"act[{i}].finding"]));
         }
     }
 
