@@ -44,6 +44,7 @@ public sealed class OutcomesFormLifecycleTests
 
         // Someone involved comments on the synopsis.
         using var practitioner = await app.SignedInAsAsync("practitioner@demo.example");
+        Assert.Contains("Learning Review Outcomes Form, comments close", (await practitioner.GetAsync("/")).Html.QuerySelector(".app-for-comment")!.TextContent, StringComparison.Ordinal);
         var toComment = await practitioner.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, toComment.Status);
         Assert.Null(toComment.Html.QuerySelector($"form[action='{url}/finalise']"));

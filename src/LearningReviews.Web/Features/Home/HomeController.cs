@@ -29,6 +29,7 @@ public sealed class HomeController(
             .Include(r => r.Participants)
             .Include(r => r.Stages)
             .Include(r => r.Actions)
+            .Include(r => r.OutcomesForms)
             .AsSplitQuery()
             .AsNoTracking()
             .OrderBy(r => r.Status == ReviewStatus.Closed || r.Status == ReviewStatus.Withdrawn)
@@ -38,6 +39,7 @@ public sealed class HomeController(
 
         var rows = new List<MyWorkRow>();
         var overdue = new List<OverdueItem>();
+        var forComment = new List<OverdueItem>();
         foreach (var review in reviews)
         {
             var definition = workflow.DefinitionOf(review);
@@ -49,13 +51,19 @@ public sealed class HomeController(
                 review.Participants.Where(p => p.UserId == user.UserId).Select(p => p.Role).ToList(), next));
             overdue.AddRange(due.Where(d => d.WorkingDaysLeft < 0)
                 .Select(d => new OverdueItem(review.Id, review.Reference, d.Title, d.Due)));
+            // Until email arrives, My work is where people learn that a form waits for their comments.
+            if (review.OutcomesForms.MaxBy(f => f.Version) is { Status: Domain.Outcomes.OutcomesFormStatus.CirculatedForComment, CommentsCloseOn: { } close }
+                && close >= today)
+            {
+                forComment.Add(new OverdueItem(review.Id, review.Reference, "Learning Review Outcomes Form", close));
+            }
             if (review.Status is ReviewStatus.Proposed or ReviewStatus.InProgress or ReviewStatus.Closed)
             {
                 overdue.AddRange(review.Actions.Where(a => a.IsOverdue(today))
                     .Select(a => new OverdueItem(review.Id, review.Reference, "Action: " + a.What, a.DueDate!.Value)));
             }
         }
-        return View(new MyWorkPage(rows, overdue.OrderBy(o => o.Due).ToList()));
+        return View(new MyWorkPage(rows, overdue.OrderBy(o => o.Due).ToList()) { OpenForComment = forComment });
     }
 }
 
@@ -66,4 +74,8 @@ public sealed record MyWorkRow(
 /// <summary>A deadline or an action that is past its date.</summary>
 public sealed record OverdueItem(Guid ReviewId, string Reference, string What, DateOnly Due);
 
-public sealed record MyWorkPage(IReadOnlyList<MyWorkRow> Reviews, IReadOnlyList<OverdueItem> Overdue);
+public sealed record MyWorkPage(IReadOnlyList<MyWorkRow> Reviews, IReadOnlyList<OverdueItem> Overdue)
+{
+    /// <summary>Outcomes Forms circulated for comment, with the last day for comments.</summary>
+    public IReadOnlyList<OverdueItem> OpenForComment { get; init; } = [];
+}
