@@ -16,7 +16,8 @@ public sealed class OutcomesController(
     ReviewWorkflowService workflow,
     OutcomesFormService forms,
     UserContextFactory users,
-    AuditLog audit) : Controller
+    AuditLog audit,
+    Infrastructure.PartnershipTime time) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(Guid id)
@@ -39,12 +40,28 @@ public sealed class OutcomesController(
     }
 
     [HttpPost("circulate")]
-    public Task<IActionResult> Circulate(Guid id, Guid formToken, string? closeDay, string? closeMonth, string? closeYear) =>
-        ChangeAsync(id, review => forms.CirculateAsync(users.Current(), review, formToken, ParseDate(closeDay, closeMonth, closeYear)));
+    public async Task<IActionResult> Circulate(Guid id, Guid formToken, string? closeDay, string? closeMonth, string? closeYear)
+    {
+        var close = ParseDate(closeDay, closeMonth, closeYear);
+        var problem = close is null ? "Enter the last day for comments as a real date, for example 27 3 2027"
+            : close <= time.Today ? "The last day for comments must be in the future" : null;
+        if (problem is not null)
+        {
+            return await ShowAgainAsync(id, "closeDay", problem, ("closeDay", closeDay), ("closeMonth", closeMonth), ("closeYear", closeYear));
+        }
+        return await ChangeAsync(id, review => forms.CirculateAsync(users.Current(), review, formToken, close));
+    }
 
     [HttpPost("comments")]
-    public Task<IActionResult> Comment(Guid id, string? section, string? text) =>
-        ChangeAsync(id, review => forms.CommentAsync(review, section, text));
+    public async Task<IActionResult> Comment(Guid id, string? section, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 4000)
+        {
+            var problem = string.IsNullOrWhiteSpace(text) ? "Enter your comment" : "Your comment must be 4,000 characters or fewer";
+            return await ShowAgainAsync(id, "text", problem, ("section", section), ("text", text));
+        }
+        return await ChangeAsync(id, review => forms.CommentAsync(review, section, text));
+    }
 
     [HttpPost("comments/{commentId:guid}/answer")]
     public Task<IActionResult> Answer(Guid id, Guid commentId, Guid formToken, string? response, bool resolved) =>
@@ -59,8 +76,20 @@ public sealed class OutcomesController(
         ChangeAsync(id, review => forms.MarkSentAsync(users.Current(), review, formToken));
 
     [HttpPost("new-version")]
-    public Task<IActionResult> NewVersion(Guid id, Guid formToken, string? reason) =>
-        ChangeAsync(id, review => forms.NewVersionAsync(users.Current(), review, formToken, reason));
+    public async Task<IActionResult> NewVersion(Guid id, Guid formToken, string? reason) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? await ShowAgainAsync(id, "reason", "Enter why the form needs a new version", ("reason", reason))
+            : await ChangeAsync(id, review => forms.NewVersionAsync(users.Current(), review, formToken, reason));
+
+    /// <summary>Shows the form page again with the error summary and what the user typed, changing nothing.</summary>
+    private async Task<IActionResult> ShowAgainAsync(Guid id, string field, string problem, params (string Key, string? Value)[] typed)
+    {
+        var review = await queries.FindForUserAsync(id, users.Current());
+        if (review is null || workflow.DefinitionOf(review).OutcomesForm is null) return NotFound();
+        foreach (var (key, value) in typed) ModelState.SetModelValue(key, value, value);
+        ModelState.AddModelError(field, problem);
+        return View("Index", PageFor(review, OutcomesFormService.Current(review)));
+    }
 
     private OutcomesFormPage PageFor(Review review, OutcomesForm form)
     {
