@@ -80,6 +80,42 @@ public sealed class OutcomesPdfAndExportTests
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task A_long_form_runs_to_several_pages_with_every_recommendation_and_the_table_header_on_each_page(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        var review = await ReviewAtTheOutcomesStageAsync(app);
+        using var author = await app.SignedInAsAsync("lead@demo.example");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var longText = string.Join(' ', Enumerable.Range(1, 290).Select(i => $"word{i}"));
+        await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(today, synopsis: longText));
+        await app.WithDbAsync(async db =>
+        {
+            for (var i = 1; i <= 45; i++)
+            {
+                db.Actions.Add(new Domain.Reviews.ReviewAction
+                {
+                    ReviewId = review, What = $"Recommendation number {i}: share the learning about seeing children alone with every team in the locality",
+                    OwnerName = $"Owner {i}", DueDate = today.AddDays(i),
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        var pdf = PdfReader.Read(await author.Client.GetByteArrayAsync($"/reviews/{review}/outcomes-form.pdf"));
+        Assert.True(pdf.PageCountFromInfo >= 3, $"expected several pages, got {pdf.PageCountFromInfo}");
+        for (var page = 1; page <= pdf.PageCountFromInfo; page++)
+        {
+            Assert.Contains($"Page {page} of {pdf.PageCountFromInfo}", pdf.Pages[page - 1], StringComparison.Ordinal);
+        }
+        var flat = string.Join(' ', pdf.Text.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
+        for (var i = 1; i <= 45; i++) Assert.Contains($"Recommendation number {i}:", flat, StringComparison.Ordinal);
+        Assert.Contains("word290", flat, StringComparison.Ordinal);
+        var pagesWithRows = pdf.Pages.Where(p => p.Contains("Recommendation number", StringComparison.Ordinal)).ToList();
+        Assert.True(pagesWithRows.Count >= 2, "the recommendations should run over more than one page");
+        Assert.All(pagesWithRows, p => Assert.Contains("Person Responsible", p, StringComparison.Ordinal));
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
     public async Task Only_people_who_may_see_the_review_can_download_it(Provider provider)
     {
         await using var app = await AppFactory.StartAsync(provider);
