@@ -108,6 +108,25 @@ public sealed class OutcomesFormLifecycleTests
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task An_over_long_synopsis_is_refused_and_the_typed_learning_points_and_recommendations_are_kept(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        var review = await ReviewAtTheOutcomesStageAsync(app);
+        using var author = await app.SignedInAsAsync("lead@demo.example");
+        var tooLong = string.Join(' ', Enumerable.Repeat("word", 301));
+
+        var page = await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(DateOnly.FromDateTime(DateTime.UtcNow), synopsis: tooLong));
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("'Synopsis of the case' must be 300 words or fewer (it has 301)", page.ErrorSummary, StringComparison.Ordinal);
+        Assert.Equal(tooLong, page.TextareaValue("f_synopsis"));
+        Assert.Equal("See the child alone at every visit", page.Html.QuerySelector("textarea[name='lp[0].text']")!.TextContent);
+        Assert.Equal("Add 'seen alone' to the visit template", page.Html.QuerySelector("input[name='act[0].what']")!.GetAttribute("value"));
+        Assert.Equal("Head of Service", page.Html.QuerySelector("input[name='act[0].owner']")!.GetAttribute("value"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Actions.CountAsync(a => a.ReviewId == review)));
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
     public async Task Someone_who_may_not_see_the_review_cannot_see_or_comment_on_its_form(Provider provider)
     {
         await using var app = await AppFactory.StartAsync(provider);

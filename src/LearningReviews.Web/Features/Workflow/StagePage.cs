@@ -18,6 +18,22 @@ public sealed record StagePage(
 {
     public string FieldName(FieldDefinition field) => "f." + field.Key;
 
+    /// <summary>Learning points as typed, when the form comes back with errors (nothing typed is lost).</summary>
+    public IReadOnlyList<LearningPointInput>? TypedLearningPoints { get; init; }
+
+    /// <summary>Actions as typed, when the form comes back with errors.</summary>
+    public IReadOnlyList<ActionInput>? TypedActions { get; init; }
+
+    /// <summary>The learning points the form shows: as typed if it came back, else as saved.</summary>
+    public IReadOnlyList<LearningPointInput> LearningPointRows() =>
+        TypedLearningPoints ?? Review.LearningPoints.OrderBy(p => p.Position).Select(p => new LearningPointInput(p.Id, p.Text)).ToList();
+
+    /// <summary>The actions the form shows: as typed if it came back, else as saved.</summary>
+    public IReadOnlyList<ActionInput> ActionRows() =>
+        TypedActions ?? Review.Actions.OrderBy(a => a.CreatedAt)
+            .Select(a => new ActionInput(a.Id, a.What, a.OwnerName, a.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                a.ImpactMeasure, a.LearningPointId)).ToList();
+
     public string FieldId(FieldDefinition field) => "f_" + field.Key;
 
     /// <summary>How an answer reads on the check-answers page.</summary>

@@ -44,7 +44,7 @@ public sealed class WorkflowController(
         if (!ModelState.IsValid)
         {
             // Show the form again with everything as typed.
-            return View(page with { Answers = answers });
+            return View(page with { Answers = answers, TypedLearningPoints = submission.LearningPoints, TypedActions = submission.Actions });
         }
 
         db.Entry(page.Record).Property(r => r.ConcurrencyToken).OriginalValue = recordToken;
@@ -59,7 +59,7 @@ public sealed class WorkflowController(
             ModelState.AddModelError("", "Someone else saved this stage while you were editing it. Your answers are below: check them against the review and save again.");
             db.ChangeTracker.Clear();
             var fresh = await LoadAsync(id, stageKey);
-            return View(fresh! with { Answers = answers });
+            return View(fresh! with { Answers = answers, TypedLearningPoints = submission.LearningPoints, TypedActions = submission.Actions });
         }
         // Built by hand, not with RedirectToAction: routing writes lower-case URLs, and stage keys such as
         // "actionPlan" are matched exactly, so "/stages/actionplan/check" would not be found.
