@@ -1,0 +1,257 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LearningReviews.BrowserTests;
+
+/// <summary>
+/// Sweeps the pages added most recently with axe-core in a real Chromium: starting a review (the list of
+/// kinds, and the several-families form with its errors), a review's people, the Learning Review
+/// Outcomes Form, exports, the source code page, My work for a practitioner and a rapid review's page.
+/// Where a page shows the GOV.UK error summary, the keyboard path is checked too: focus lands on the
+/// summary, Tab reaches its first link and Enter takes the user to the field.
+/// </summary>
+[Collection(BrowserTestGroup.Name)]
+public sealed partial class PageAccessibilitySweepTests(BrowserFixture browser, LearningReviewsAppHost app)
+    : IClassFixture<LearningReviewsAppHost>
+{
+    [Fact]
+    public async Task Start_pages_and_thematic_review_form_with_errors_pass_axe()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, "bm@demo.example");
+
+            await page.GotoAsync(app.Url("/reviews/start"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Start a review");
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Thematic Review", Exact = true })).ToBeVisibleAsync();
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "start a review page (Business Manager)");
+
+            await page.GotoAsync(app.Url("/reviews/start/thematic-review"));
+            await Expect(page.Locator("span.govuk-caption-l")).ToHaveTextAsync("Thematic Review");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Propose the families for this review");
+            await Expect(page.GetByLabel("Labels for the other children or families")).ToBeVisibleAsync();
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "start a Thematic Review page");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Start Thematic Review", Exact = true }).ClickAsync();
+            await Expect(page).ToHaveTitleAsync(new Regex("^Error: Start a Thematic Review"));
+            var errorSummary = await ExpectErrorSummaryFocusedAsync(page);
+            await Expect(errorSummary.GetByRole(AriaRole.Link, new() { Name = "Enter a label for the child, like Child A" }))
+                .ToHaveAttributeAsync("href", "#CaseLabel");
+            await Expect(errorSummary.GetByRole(AriaRole.Link, new() { Name = "Select why this case is being proposed" }))
+                .ToHaveAttributeAsync("href", "#Reason");
+            await Expect(errorSummary.GetByRole(AriaRole.Link, new() { Name = "Enter what happened and what learning you hope for" }))
+                .ToHaveAttributeAsync("href", "#ReasonDetail");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "start a Thematic Review page showing validation errors");
+
+            await Expect(errorSummary.GetByRole(AriaRole.Link).First).ToHaveTextAsync("Enter a label for the child, like Child A");
+            await FollowFirstSummaryLinkByKeyboardAsync(page, errorSummary);
+            await Expect(page.GetByLabel("Label for the first child or family")).ToBeFocusedAsync();
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Participants_page_and_its_add_form_with_errors_pass_axe()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, "tm@demo.example");
+
+            await page.GetByRole(AriaRole.Link).Filter(new() { HasText = "Child B" }).First.ClickAsync();
+            await Expect(page).ToHaveURLAsync(ReviewUrl());
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Child B");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Add or remove people", Exact = true }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex(@"/reviews/[0-9a-f-]{36}/participants$"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("People involved");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Add someone" })).ToBeVisibleAsync();
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "participants page");
+
+            // "Someone with an account" is chosen to start with; nobody and no role are picked.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add to the review", Exact = true }).ClickAsync();
+            await Expect(page).ToHaveTitleAsync(new Regex("^Error: People involved"));
+            var errorSummary = await ExpectErrorSummaryFocusedAsync(page);
+            await Expect(errorSummary.GetByRole(AriaRole.Link, new() { Name = "Select the person from the list" }))
+                .ToHaveAttributeAsync("href", "#Form_UserId");
+            await Expect(errorSummary.GetByRole(AriaRole.Link, new() { Name = "Select the person's role in this review" }))
+                .ToHaveAttributeAsync("href", "#Form_Role");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "participants page showing add form errors");
+
+            // Only the summary-to-field path is checked here, not which error comes first: today the summary
+            // lists the role before the person, although the person comes first on the page.
+            await FollowFirstSummaryLinkByKeyboardAsync(page, errorSummary);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Outcomes_form_draft_with_an_impossible_closing_date_passes_axe()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, "bm@demo.example");
+
+            await page.GotoAsync(app.Url("/reviews/start/practitioner-learning-review"));
+            await Expect(page.Locator("span.govuk-caption-l")).ToHaveTextAsync("Practitioner Learning Review");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "start a Practitioner Learning Review page");
+            await page.GetByLabel("Label for the child").FillAsync("Child P");
+            await page.GetByLabel("There are examples of good practice for learning across the partnership").CheckAsync();
+            await page.GetByLabel("What happened, and what learning do you hope for?")
+                .FillAsync("Agencies worked well together after a late referral; we want to learn what helped.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Start Practitioner Learning Review", Exact = true }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(ReviewUrl());
+            var reviewUrl = page.Url;
+
+            // The form renders as a draft before the review reaches its outcomes stage.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Learning Review Outcomes Form", Exact = true }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(reviewUrl + "/outcomes-form");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Learning Review Outcomes Form");
+            await Expect(page.Locator(".app-form-status")).ToHaveTextAsync("Draft");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "Outcomes Form draft page");
+
+            var until = page.GetByRole(AriaRole.Group, new() { Name = "Circulate for comment until" });
+            await until.GetByLabel("Day", new() { Exact = true }).FillAsync("31");
+            await until.GetByLabel("Month", new() { Exact = true }).FillAsync("2");
+            await until.GetByLabel("Year", new() { Exact = true }).FillAsync("2027");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Circulate for comment", Exact = true }).ClickAsync();
+
+            const string message = "Enter the last day for comments as a real date, for example 27 3 2027";
+            await Expect(page).ToHaveTitleAsync(new Regex("^Error: Learning Review Outcomes Form"));
+            var errorSummary = await ExpectErrorSummaryFocusedAsync(page);
+            await Expect(errorSummary.GetByRole(AriaRole.Link, new() { Name = message, Exact = true }))
+                .ToHaveAttributeAsync("href", "#closeDay");
+            await Expect(page.Locator("#close-error")).ToHaveTextAsync("Error: " + message);
+            await Expect(until.GetByLabel("Day", new() { Exact = true })).ToHaveValueAsync("31");
+            await Expect(page.Locator(".app-form-status")).ToHaveTextAsync("Draft");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "Outcomes Form page showing the closing date error");
+
+            await FollowFirstSummaryLinkByKeyboardAsync(page, errorSummary);
+            await Expect(until.GetByLabel("Day", new() { Exact = true })).ToBeFocusedAsync();
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Exports_page_passes_axe()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, "bm@demo.example");
+
+            await page.GotoAsync(app.Url("/exports"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Export forms and records");
+            await Expect(page.GetByLabel("Methodology", new() { Exact = true })).ToBeVisibleAsync();
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "exports page");
+
+            // The filters work from the keyboard: Enter in the theme box applies them.
+            await page.GetByLabel("Theme contains").FillAsync("no theme has this text");
+            await page.GetByLabel("Theme contains").PressAsync("Enter");
+            await Expect(page).ToHaveURLAsync(new Regex(@"/exports\?.*Theme=no\+theme"));
+            await Expect(page.GetByLabel("Theme contains")).ToHaveValueAsync("no theme has this text");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "exports page with filters applied");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Source_page_signed_out_and_My_work_as_a_practitioner_pass_axe()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await page.GotoAsync(app.Url("/source"));
+            await Expect(page).ToHaveURLAsync(app.Url("/source"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Source code");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "source code page, signed out");
+
+            // SignInAsync checks My work with axe once it lands there.
+            await SignInAsync(page, "practitioner@demo.example");
+            await Expect(page.GetByRole(AriaRole.Link).Filter(new() { HasText = "Child A" })).ToHaveCountAsync(1);
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "My work page (practitioner)");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Rapid_review_page_passes_axe()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, "bm@demo.example");
+
+            await page.GotoAsync(app.Url("/reviews/start/rapid-review"));
+            await Expect(page.Locator("span.govuk-caption-l")).ToHaveTextAsync("Rapid Review");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "start a Rapid Review page");
+            await page.GetByLabel("Label for the child").FillAsync("Child R");
+            await page.GetByLabel("What happened, and what learning do you hope for?")
+                .FillAsync("Serious incident notification received from the police.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Start Rapid Review", Exact = true }).ClickAsync();
+
+            await Expect(page).ToHaveURLAsync(ReviewUrl());
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Child R");
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("started. Next: Serious incident notification.");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "Rapid Review page");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync(app.Url("/account/sign-in"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sign in to Learning Reviews");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(LearningReviewsAppHost.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(app.Url("/"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("My work");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "My work page");
+    }
+
+    /// <summary>GOV.UK Frontend's error summary script moves focus to the summary when the page loads.</summary>
+    private static async Task<ILocator> ExpectErrorSummaryFocusedAsync(IPage page)
+    {
+        var errorSummary = page.Locator(".govuk-error-summary");
+        await Expect(errorSummary.GetByRole(AriaRole.Heading, new() { Name = "There is a problem" })).ToBeVisibleAsync();
+        await Expect(errorSummary).ToBeFocusedAsync();
+        return errorSummary;
+    }
+
+    /// <summary>From the focused summary, Tab reaches its first link and Enter moves focus to the field it names.</summary>
+    private static async Task FollowFirstSummaryLinkByKeyboardAsync(IPage page, ILocator errorSummary)
+    {
+        var link = errorSummary.GetByRole(AriaRole.Link).First;
+        var target = await link.GetAttributeAsync("href");
+        Assert.NotNull(target);
+        Assert.StartsWith("#", target, StringComparison.Ordinal);
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(link).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator(target)).ToBeFocusedAsync();
+    }
+
+    [GeneratedRegex(@"/reviews/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    private static partial Regex ReviewUrl();
+}
