@@ -82,8 +82,8 @@ public sealed partial class PageAccessibilitySweepTests(BrowserFixture browser, 
                 .ToHaveAttributeAsync("href", "#Form_Role");
             await Accessibility.AssertNoSeriousViolationsAsync(page, "participants page showing add form errors");
 
-            // Only the summary-to-field path is checked here, not which error comes first: today the summary
-            // lists the role before the person, although the person comes first on the page.
+            // Errors are listed in the order of the fields on the page (GOV.UK): the person comes before the role.
+            await Expect(errorSummary.GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", "#Form_UserId");
             await FollowFirstSummaryLinkByKeyboardAsync(page, errorSummary);
         }
         finally
