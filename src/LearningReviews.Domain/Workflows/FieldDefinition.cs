@@ -44,4 +44,20 @@ public sealed class FieldDefinition
 
     /// <summary>For dates: "not-in-future" or "not-in-past".</summary>
     public string? DateRule { get; init; }
+
+    /// <summary>
+    /// Required only when another field of the same stage has a given answer, such as "why not" when
+    /// the answer to "were the views gathered?" is no.
+    /// </summary>
+    public RequiredWhen? RequiredWhen { get; init; }
+
+    /// <summary>Whether the field must be answered, given the stage's other answers.</summary>
+    public bool IsRequiredGiven(Engine.StageAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        return Required || (RequiredWhen is { } when && answers.Text(when.Field) == when.Value);
+    }
 }
+
+/// <summary>The answer of another field that makes a field required.</summary>
+public sealed record RequiredWhen(string Field, string Value);

@@ -56,6 +56,14 @@ internal static class WorkflowDefinitionValidator
         foreach (var field in stage.Fields)
         {
             CheckField(field, problem);
+            if (field.RequiredWhen is { } when)
+            {
+                var other = stage.FindField(when.Field);
+                if (other is null || other.Kind is not (FieldKind.SingleChoice or FieldKind.YesNo))
+                    problem($"field '{field.Key}' is required when '{when.Field}' has an answer, but that is not a choice or yes/no field of this stage");
+                else if (other.Kind == FieldKind.SingleChoice ? other.Options.All(o => o.Value != when.Value) : when.Value is not ("yes" or "no"))
+                    problem($"field '{field.Key}' is required when '{when.Field}' is '{when.Value}', which is not one of its answers");
+            }
             fieldsSoFar[stage.Key + "." + field.Key] = field;
         }
         foreach (var gate in stage.Gates)

@@ -48,6 +48,7 @@ public sealed class DefinitionLoaderTests
     [InlineData("\"options\": [ { \"value\": \"agreed\", \"text\": \"Agreed\" } ]", "\"options\": []", "broken.v1.json, stage 'first': field 'outcome' is a choice with no options")]
     [InlineData("\"version\": 1", "\"version\": 0", "broken.v1.json: version must be 1 or more")]
     [InlineData("\"version\": 1", "\"version\": 1, \"minimumCases\": 3", "broken.v1.json: minimumCases is more than 1 but multipleCases is not true")]
+    [InlineData("\"required\": true }", "\"required\": false, \"requiredWhen\": { \"field\": \"outcome\", \"value\": \"perhaps\" } }", "broken.v1.json, stage 'first': field 'meetingAt' is required when 'outcome' is 'perhaps', which is not one of its answers")]
     [InlineData("\"title\": \"Second\",", "\"title\": \"Second\", \"colour\": \"blue\",", "broken.v1.json, stage 'second': unknown property")]
     [InlineData("\"required\": true }", "\"required\": true, \"wordLimit\": 20 }", "broken.v1.json, stage 'first': field 'meetingAt' has a word limit but is not long text")]
     [InlineData("\"title\": \"Second\", \"actors\": { \"roles\": [\"Team Manager\"] }", "\"title\": \"Second\", \"actors\": { }", "broken.v1.json, stage 'second': actors name nobody")]

@@ -58,6 +58,24 @@ public sealed class GateEvaluatorTests
     }
 
     [Fact]
+    public void A_field_required_when_another_has_an_answer_is_asked_for_only_then()
+    {
+        var stage = new StageDefinition
+        {
+            Key = "stage", Title = "Stage", Actors = new StageActors { Roles = ["Team Manager"] },
+            Fields =
+            [
+                new FieldDefinition { Key = "gathered", Label = "Views gathered?", Kind = FieldKind.YesNo, Required = true },
+                new FieldDefinition { Key = "whyNot", Label = "Why not", Kind = FieldKind.LongText, RequiredWhen = new RequiredWhen("gathered", "no") },
+            ],
+            Gates = [new GateDefinition { Kind = GateKind.RequiredFieldsComplete }],
+        };
+        Assert.Empty(Missing(stage, State(stage, new JsonObject { ["gathered"] = "yes" })));
+        Assert.Equal(["Answer 'Why not'"], Missing(stage, State(stage, new JsonObject { ["gathered"] = "no" })));
+        Assert.Empty(Missing(stage, State(stage, new JsonObject { ["gathered"] = "no", ["whyNot"] = "The family moved away" })));
+    }
+
+    [Fact]
     public void Participants_in_a_review_role_are_counted_at_least_or_exactly()
     {
         var atLeast = Stage(new GateDefinition { Kind = GateKind.Participants, Role = "Learner", Count = 2 });

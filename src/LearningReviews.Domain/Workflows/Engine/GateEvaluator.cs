@@ -47,7 +47,7 @@ public sealed class GateEvaluator(WorkingDayCalendar calendar)
     private static IEnumerable<string> RequiredFieldsComplete(StageDefinition stage, ReviewState state)
     {
         var answers = state.AnswersFor(stage.Key);
-        foreach (var field in stage.Fields.Where(f => f.Required))
+        foreach (var field in stage.Fields.Where(f => f.IsRequiredGiven(answers)))
         {
             var answered = field.Kind switch
             {
