@@ -113,6 +113,13 @@ public sealed class DesktopReviewWalkthroughTests
         Assert.Contains("nobody saw Child E", cycles[0].AnswersJson, StringComparison.Ordinal);
         Assert.Equal(StageStatus.InProgress, cycles[1].Status);
 
+        // The first meeting stays readable from the review page, and cannot be changed.
+        var earlierLink = page.Html.QuerySelector($"a[href='/reviews/{review}/stages/meeting?cycle=1']");
+        Assert.NotNull(earlierLink);
+        var firstMeeting = await lead.GetAsync($"/reviews/{review}/stages/meeting?cycle=1");
+        Assert.Contains("nobody saw Child E", firstMeeting.Html.Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(firstMeeting.Html.QuerySelector("fieldset[disabled]"));
+
         // The second meeting, first booked for next week, has not happened yet, so it cannot go on.
         KeyValuePair<string, string>[] second =
         [

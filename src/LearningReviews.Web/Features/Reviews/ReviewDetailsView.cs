@@ -6,7 +6,11 @@ using LearningReviews.Domain.Reviews;
 namespace LearningReviews.Web.Features.Reviews;
 
 /// <summary>One stage in the review's task list.</summary>
-public sealed record StageRow(string Key, string Title, string Status, bool Linked);
+public sealed record StageRow(string Key, string Title, string Status, bool Linked)
+{
+    /// <summary>Earlier cycles of a repeatable stage (a first staff meeting before a second), readable on their own.</summary>
+    public IReadOnlyList<int> EarlierCycles { get; init; } = [];
+}
 
 /// <summary>A deadline on the review page: the calendar date, and working days left (negative when overdue).</summary>
 public sealed record DeadlineRow(string Title, DateOnly Due, int WorkingDaysLeft);

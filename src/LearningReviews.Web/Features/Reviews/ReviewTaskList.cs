@@ -21,7 +21,9 @@ public static class ReviewTaskList
                 : index == currentIndex
                     ? record is { AnswersJson.Length: > 2 } ? "In progress" : "Not started"
                     : index < currentIndex ? "Completed" : "Cannot start yet";
-            return new StageRow(stage.Key, stage.Title, status, record is not null);
+            var earlier = review.Stages.Where(s => s.StageKey == stage.Key && s.Cycle < (record?.Cycle ?? 0))
+                .Select(s => s.Cycle).Order().ToList();
+            return new StageRow(stage.Key, stage.Title, status, record is not null) { EarlierCycles = earlier };
         }).ToList();
     }
 }

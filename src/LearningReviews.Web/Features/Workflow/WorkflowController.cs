@@ -24,9 +24,10 @@ public sealed class WorkflowController(
     PartnershipTime time) : Controller
 {
     [HttpGet("stages/{stageKey}")]
-    public async Task<IActionResult> Stage(Guid id, string stageKey)
+    /// <param name="cycle">An earlier cycle of a repeatable stage (a first staff meeting, say), shown read-only.</param>
+    public async Task<IActionResult> Stage(Guid id, string stageKey, int? cycle)
     {
-        var page = await LoadAsync(id, stageKey);
+        var page = await LoadAsync(id, stageKey, cycle);
         if (page is null) return NotFound();
         await audit.RecordAsync(AuditActions.Viewed, "Stage", stageKey, id);
         return View(page);
@@ -47,7 +48,15 @@ public sealed class WorkflowController(
             return View(page with { Answers = answers, TypedLearningPoints = submission.LearningPoints, TypedActions = submission.Actions });
         }
 
-        db.Entry(page.Record).Property(r => r.ConcurrencyToken).OriginalValue = recordToken;
+        if (db.Entry(page.Record).State == EntityState.Detached)
+        {
+            page.Review.Stages.Add(page.Record);
+            db.StageRecords.Add(page.Record);
+        }
+        else
+        {
+            db.Entry(page.Record).Property(r => r.ConcurrencyToken).OriginalValue = recordToken;
+        }
         await writer.SaveAsync(page.Review, page.Stage, page.Record, submission);
         audit.Add(AuditActions.Updated, "Stage", stageKey, id, "Answers saved");
         try
@@ -96,7 +105,7 @@ public sealed class WorkflowController(
         return Redirect($"/reviews/{id}");
     }
 
-    private async Task<StagePage?> LoadAsync(Guid id, string stageKey)
+    private async Task<StagePage?> LoadAsync(Guid id, string stageKey, int? cycle = null)
     {
         var user = users.Current();
         var review = await queries.FindForUserAsync(id, user, tracking: true);
@@ -104,20 +113,21 @@ public sealed class WorkflowController(
         var definition = workflow.DefinitionOf(review);
         var stage = definition.FindStage(stageKey);
         if (stage is null) return null;
-        var record = ReviewWorkflowService.LatestRecords(review).GetValueOrDefault(stageKey);
+        var latest = ReviewWorkflowService.LatestRecords(review).GetValueOrDefault(stageKey);
+        var record = cycle is { } wanted ? review.Stages.FirstOrDefault(s => s.StageKey == stageKey && s.Cycle == wanted) : latest;
+        if (cycle is not null && record is null) return null;
         if (record is null)
         {
-            // A stage not reached yet has nothing to show.
+            // A stage not reached yet has nothing to show. The current stage's record (missing only in
+            // data made before records existed) is made here but saved only with the first answers:
+            // reading a page never changes anything.
             if (stageKey != review.CurrentStageKey) return null;
             record = new ReviewStageRecord { ReviewId = review.Id, StageKey = stageKey, Status = StageStatus.InProgress, StartedAt = clock.GetUtcNow().UtcDateTime };
-            review.Stages.Add(record);
-            db.StageRecords.Add(record);
-            await db.SaveChangesAsync();
         }
         var moves = workflow.MovesFor(user, review);
         // A final Outcomes Form is locked: changing it means making a new version first.
         var lockedForm = definition.OutcomesForm?.Stage == stageKey && Outcomes.OutcomesFormService.Current(review).IsLocked;
-        var editable = stageKey == review.CurrentStageKey && moves.MayEditCurrentStage && !lockedForm;
+        var editable = stageKey == review.CurrentStageKey && moves.MayEditCurrentStage && !lockedForm && record == latest;
         var people = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new SelectListItem(u.DisplayName, u.Id)).ToListAsync();
         return new StagePage(review, definition, stage, record, ReviewWorkflowService.AnswersOf(record), editable, moves, people);
