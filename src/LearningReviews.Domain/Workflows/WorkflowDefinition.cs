@@ -33,6 +33,12 @@ public sealed class WorkflowDefinition
     /// <summary>True when a review covers several families (thematic reviews).</summary>
     public bool MultipleCases { get; init; }
 
+    /// <summary>
+    /// What the start form asks for when a review of this kind is not about one child's case (a
+    /// Practice Learning Day is about a theme); null for the usual "label for the child".
+    /// </summary>
+    public StartSubject? Subject { get; init; }
+
     /// <summary>The fewest families a review of this kind covers (2 for a thematic review of "several families").</summary>
     public int MinimumCases { get; init; } = 1;
 
@@ -56,6 +62,17 @@ public sealed class WorkflowDefinition
     }
 
     public ChoiceOption? FindReason(string? key) => Reasons.FirstOrDefault(r => r.Value == key);
+}
+
+/// <summary>The start form's wording for a review that is about something other than a child's case.</summary>
+public sealed class StartSubject
+{
+    /// <summary>The start page's heading, such as "Schedule a Practice Learning Day".</summary>
+    public string Heading { get; init; } = "";
+
+    /// <summary>The label of the one text box, such as "Theme of the day".</summary>
+    public string Label { get; init; } = "";
+    public string? Hint { get; init; }
 }
 
 /// <summary>Where a methodology's Learning Review Outcomes Form lives and where the final copy goes.</summary>

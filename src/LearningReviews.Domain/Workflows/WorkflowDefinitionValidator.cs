@@ -25,6 +25,9 @@ internal static class WorkflowDefinitionValidator
             if (definition.FindStage(form.Stage) is null) Problem(null, $"outcomesForm names stage '{form.Stage}', which does not exist");
             if (string.IsNullOrWhiteSpace(form.SendTo)) Problem(null, "outcomesForm.sendTo is missing");
         }
+        if (definition.Subject is { } subject && (string.IsNullOrWhiteSpace(subject.Heading) || string.IsNullOrWhiteSpace(subject.Label)))
+            Problem(null, "subject needs a heading and a label");
+        if (definition.Subject is not null && definition.MultipleCases) Problem(null, "subject cannot be used with multipleCases");
         if (definition.MinimumCases < 1) Problem(null, "minimumCases must be 1 or more");
         if (definition.MinimumCases > 1 && !definition.MultipleCases) Problem(null, "minimumCases is more than 1 but multipleCases is not true");
         foreach (var role in definition.MayStart.Concat(definition.Oversight).Where(r => !Roles.Exists(r)))

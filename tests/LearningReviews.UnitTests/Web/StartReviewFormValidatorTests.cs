@@ -65,4 +65,14 @@ public sealed class StartReviewFormValidatorTests
         form.OtherCaseLabels = "Family B";
         Assert.True(_validator.Validate(form).IsValid);
     }
+
+    [Fact]
+    public void A_practice_learning_day_asks_for_a_theme_which_may_look_like_a_name()
+    {
+        var day = WorkflowCatalogue.BuiltIn().Newest("practice-learning-day")!;
+        var form = new StartReviewForm { LocalityId = Guid.NewGuid().ToString(), ReasonDetail = "Quarterly day", Definition = day };
+        Assert.Contains(_validator.Validate(form).Errors, e => e.ErrorMessage == "Enter the theme of the day");
+        form.CaseLabel = "Domestic Abuse";
+        Assert.True(_validator.Validate(form).IsValid);
+    }
 }

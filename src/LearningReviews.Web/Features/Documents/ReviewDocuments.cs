@@ -79,7 +79,7 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
         {
             new KeyValueBlock(
             [
-                new("Children or families", string.Join(", ", review.Cases.Select(c => c.Case?.Label))),
+                new(definition.Subject?.Label ?? "Children or families", string.Join(", ", review.Cases.Select(c => c.Case?.Label))),
                 new("Reason selected", definition.FindReason(review.ReasonSelected)?.Text ?? review.ReasonSelected),
                 new("Detail", review.ReasonDetail),
                 new("People involved", string.Join(", ", review.Participants.Select(p => $"{p.Name} ({ReviewRoleNames.Of(p.Role)})"))),

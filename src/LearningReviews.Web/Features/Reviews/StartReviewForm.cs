@@ -36,11 +36,13 @@ public sealed class StartReviewFormValidator : AbstractValidator<StartReviewForm
 
     public StartReviewFormValidator()
     {
-        RuleFor(f => f.CaseLabel).NotEmpty().WithMessage("Enter a label for the child, like Child A")
+        RuleFor(f => f.CaseLabel).NotEmpty()
+            .WithMessage(f => f.Definition?.Subject is { } subject ? $"Enter the {subject.Label.ToLowerInvariant()}" : "Enter a label for the child, like Child A")
             .MaximumLength(100).WithMessage("The label must be 100 characters or fewer");
+        // Only labels for children are meant to be pseudonyms; a theme such as "Domestic Abuse" is not a name.
         RuleFor(f => f.CaseLabel).Must(label => !LooksLikeAFullName(label))
             .WithMessage("Use a label such as Child A, not the child's name")
-            .When(f => !string.IsNullOrWhiteSpace(f.CaseLabel));
+            .When(f => !string.IsNullOrWhiteSpace(f.CaseLabel) && f.Definition?.Subject is null);
         RuleFor(f => f.OtherCaseLabels)
             .Must(labels => (labels ?? "").Split('\n').All(l => !LooksLikeAFullName(l.Trim()) && l.Trim().Length <= 100))
             .WithMessage("Use labels such as Family B, not names, each 100 characters or fewer");
