@@ -13,7 +13,11 @@ public sealed class WorkflowCatalogue
         ArgumentNullException.ThrowIfNull(definitions);
         _all = definitions.ToDictionary(d => (d.Key, d.Version));
         Latest = _all.Values.GroupBy(d => d.Key).Select(g => g.MaxBy(d => d.Version)!).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+        RolesThatMayStart = Latest.SelectMany(d => d.MayStart).Distinct(StringComparer.Ordinal).ToArray();
     }
+
+    /// <summary>Every organisational role that may start some kind of review (who sees "Start a review").</summary>
+    public IReadOnlyList<string> RolesThatMayStart { get; }
 
     /// <summary>The catalogue of the definitions shipped with the application.</summary>
     public static WorkflowCatalogue BuiltIn() => new(WorkflowDefinitionLoader.LoadBuiltIn());

@@ -19,7 +19,6 @@ namespace LearningReviews.Web.Features.Documents;
 public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTime time)
 {
     public const string OutcomesKind = "Learning Review Outcomes Form";
-    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
     private string PartnershipName => configuration["Partnership:Name"] is { Length: > 0 } name ? name : "Safeguarding Children Partnership";
 
@@ -102,7 +101,7 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
                         blocks.Add(new HeadingBlock(field.Label, 2));
                         blocks.Add(new TableBlock([new("Action", 3), new("Person responsible", 2), new("Due", 1.3), new("How impact is measured", 2)],
                             review.Actions.OrderBy(a => a.CreatedAt).Select(a => (IReadOnlyList<string>)
-                                [a.What, a.OwnerName ?? "", a.DueDate?.ToString("d MMMM yyyy", British) ?? "", a.ImpactMeasure ?? ""]).ToList()));
+                                [a.What, a.OwnerName ?? "", a.DueDate is { } due ? AnswerText.Date(due) : "", a.ImpactMeasure ?? ""]).ToList()));
                         break;
                     case FieldKind.Rows:
                         blocks.Add(new HeadingBlock(field.Label, 2));
@@ -115,7 +114,7 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
                         break;
                     default:
                         blocks.Add(new HeadingBlock(field.Label, 2));
-                        blocks.Add(new ParagraphBlock(Text(field, answers)));
+                        blocks.Add(new ParagraphBlock(AnswerText.For(field, answers)));
                         break;
                 }
             }
@@ -146,17 +145,5 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
         "rapid-review" => "Rapid review decision",
         "lscb-learning-review" => "Key findings and action plan",
         _ => "Review record",
-    };
-
-    private static string? Text(FieldDefinition field, Domain.Workflows.Engine.StageAnswers answers) => field.Kind switch
-    {
-        FieldKind.Date => answers.Date(field.Key)?.ToString("d MMMM yyyy", British),
-        FieldKind.DateTime => DateTime.TryParseExact(answers.Text(field.Key), "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-            ? at.ToString("d MMMM yyyy 'at' HH:mm", British) : answers.Text(field.Key),
-        FieldKind.YesNo => answers.Text(field.Key) switch { "yes" => "Yes", "no" => "No", _ => null },
-        FieldKind.SingleChoice => field.Options.FirstOrDefault(o => o.Value == answers.Text(field.Key))?.Text ?? answers.Text(field.Key),
-        FieldKind.MultipleChoice => answers.List(field.Key) is { Count: > 0 } chosen
-            ? string.Join(", ", chosen.Select(v => field.Options.FirstOrDefault(o => o.Value == v)?.Text ?? v)) : null,
-        _ => answers.Text(field.Key),
     };
 }

@@ -43,7 +43,10 @@ public sealed class HomeController(
         foreach (var review in reviews)
         {
             var definition = workflow.DefinitionOf(review);
-            var due = deadlines.For(review, definition, workflow.StateOf(review));
+            // Only open reviews have deadlines: closed ones skip building their state.
+            var due = review.Status is ReviewStatus.Proposed or ReviewStatus.InProgress
+                ? deadlines.For(review, definition, workflow.StateOf(review))
+                : [];
             var next = due.OrderBy(d => d.Due).FirstOrDefault();
             rows.Add(new MyWorkRow(
                 review.Id, review.Reference, FamilyRestriction.TitleFor(user, review, definition.Name), definition.Name, review.Status,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Domain.Workflows;
@@ -26,8 +25,6 @@ public sealed record Recommendation(string Action, string PersonResponsible, str
 public sealed record OutcomesContent(
     IReadOnlyList<OutcomesSection> Sections, IReadOnlyList<string> LearningPoints, IReadOnlyList<Recommendation> Recommendations)
 {
-    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
-
     /// <summary>The form as the outcomes stage holds it now.</summary>
     public static OutcomesContent Live(Review review, StageDefinition stage)
     {
@@ -36,14 +33,7 @@ public sealed record OutcomesContent(
         var record = ReviewWorkflowService.LatestRecords(review).GetValueOrDefault(stage.Key);
         var answers = record is null ? new Domain.Workflows.Engine.StageAnswers() : ReviewWorkflowService.AnswersOf(record);
         var sections = stage.Fields
-            .Select(f => new OutcomesSection(f.Key, f.Label, f.Hint, f.Kind switch
-            {
-                FieldKind.LearningPoints or FieldKind.Actions => "",
-                FieldKind.Date => answers.Date(f.Key)?.ToString("d MMMM yyyy", British) ?? "",
-                FieldKind.MultipleChoice => string.Join(", ", answers.List(f.Key).Select(v => f.Options.FirstOrDefault(o => o.Value == v)?.Text ?? v)),
-                FieldKind.SingleChoice => f.Options.FirstOrDefault(o => o.Value == answers.Text(f.Key))?.Text ?? answers.Text(f.Key) ?? "",
-                _ => answers.Text(f.Key) ?? "",
-            }, f.Kind switch
+            .Select(f => new OutcomesSection(f.Key, f.Label, f.Hint, AnswerText.For(f, answers), f.Kind switch
             {
                 FieldKind.LearningPoints => OutcomesSectionKind.LearningPoints,
                 FieldKind.Actions => OutcomesSectionKind.Recommendations,
@@ -52,7 +42,7 @@ public sealed record OutcomesContent(
             .ToList();
         var points = review.LearningPoints.OrderBy(p => p.Position).Select(p => p.Text).ToList();
         var recommendations = review.Actions.OrderBy(a => a.CreatedAt)
-            .Select(a => new Recommendation(a.What, a.OwnerName ?? "", a.DueDate?.ToString("d MMMM yyyy", British) ?? ""))
+            .Select(a => new Recommendation(a.What, a.OwnerName ?? "", a.DueDate is { } due ? AnswerText.Date(due) : ""))
             .ToList();
         return new OutcomesContent(sections, points, recommendations);
     }

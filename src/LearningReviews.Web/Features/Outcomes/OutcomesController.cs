@@ -4,6 +4,7 @@ using LearningReviews.Domain.Reviews;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Web.Features.Reviews;
 using LearningReviews.Web.Features.Workflow;
+using LearningReviews.Web.Infrastructure.GovUk;
 using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -42,7 +43,7 @@ public sealed class OutcomesController(
     [HttpPost("circulate")]
     public async Task<IActionResult> Circulate(Guid id, Guid formToken, string? closeDay, string? closeMonth, string? closeYear)
     {
-        var close = ParseDate(closeDay, closeMonth, closeYear);
+        DateOnly? close = GovUkDate.TryRead(closeDay, closeMonth, closeYear, out var date) ? date : null;
         var problem = close is null ? "Enter the last day for comments as a real date, for example 27 3 2027"
             : close <= time.Today ? "The last day for comments must be in the future" : null;
         if (problem is not null)
@@ -112,10 +113,4 @@ public sealed class OutcomesController(
         TempData[result.Succeeded ? "Notice" : "Problem"] = result.Message;
         return Redirect($"/reviews/{id}/outcomes-form");
     }
-
-    private static DateOnly? ParseDate(string? day, string? month, string? year) =>
-        int.TryParse(day, out var d) && int.TryParse(month, out var m) && int.TryParse(year, out var y)
-        && y is >= 2000 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m)
-            ? new DateOnly(y, m, d)
-            : null;
 }

@@ -46,10 +46,8 @@ public sealed class OutcomesFormService(
 
     /// <summary>The lead author's moves: those who may act at the outcomes stage (the lead author, the business manager).</summary>
     public bool MayManage(UserContext user, Review review) =>
-        workflow.DefinitionOf(review).OutcomesForm is { } outcomes
-        && workflow.DefinitionOf(review).FindStage(outcomes.Stage) is { } stage
-        && review.Status is ReviewStatus.Proposed or ReviewStatus.InProgress
-        && ReviewWorkflowService.MayAct(user, review, stage);
+        review.Status is ReviewStatus.Proposed or ReviewStatus.InProgress
+        && ReviewWorkflowService.MayAct(user, review, OutcomesStage(review));
 
     /// <summary>Anyone who may see the review may comment while the form is out for comment.</summary>
     public bool MayComment(OutcomesForm form) =>
@@ -130,17 +128,16 @@ public sealed class OutcomesFormService(
     {
         ArgumentNullException.ThrowIfNull(review);
         if (string.IsNullOrWhiteSpace(reason)) return MoveResult.Refused("Enter why the form needs a new version");
-        var current = Current(review);
-        var result = await ChangeAsync(user, review, token, form =>
+        var next = Current(review).Version + 1;
+        return await ChangeAsync(user, review, token, form =>
             form.Status == OutcomesFormStatus.Final ? null : "Only a final form gets a new version: change the draft instead.",
-            $"Version {current.Version + 1} is a draft. Change the form, then circulate it or make it final.", mustManage: true,
-            afterChange: form =>
+            $"Version {next} is a draft. Change the form, then circulate it or make it final.", mustManage: true,
+            afterChange: _ =>
             {
-                var next = new OutcomesForm { ReviewId = review.Id, Version = form.Version + 1, VersionReason = reason.Trim() };
-                review.OutcomesForms.Add(next);
-                db.OutcomesForms.Add(next);
+                var draft = new OutcomesForm { ReviewId = review.Id, Version = next, VersionReason = reason.Trim() };
+                review.OutcomesForms.Add(draft);
+                db.OutcomesForms.Add(draft);
             });
-        return result;
     }
 
     private StageDefinition OutcomesStage(Review review)

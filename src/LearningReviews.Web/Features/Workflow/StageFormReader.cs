@@ -116,14 +116,11 @@ public static class StageFormReader
         var month = form[name + ".month"].ToString().Trim();
         var year = form[name + ".year"].ToString().Trim();
         if (day.Length + month.Length + year.Length == 0) return null;
-        if (!int.TryParse(day, CultureInfo.InvariantCulture, out var d) || !int.TryParse(month, CultureInfo.InvariantCulture, out var m)
-            || !int.TryParse(year, CultureInfo.InvariantCulture, out var y) || y < 1900 || y > 2100
-            || m is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, m))
+        if (!Infrastructure.GovUk.GovUkDate.TryRead(day, month, year, out var date))
         {
             modelState.AddModelError(name, $"'{field.Label}' must be a real date, like 27 3 2026");
             return null;
         }
-        var date = new DateOnly(y, m, d);
         if (field.DateRule == "not-in-future" && date > today)
             modelState.AddModelError(name, $"'{field.Label}' must be today or in the past");
         if (field.DateRule == "not-in-past" && date < today)

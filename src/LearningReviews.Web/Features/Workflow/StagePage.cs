@@ -40,21 +40,12 @@ public sealed record StagePage(
     public string Display(FieldDefinition field)
     {
         ArgumentNullException.ThrowIfNull(field);
-        string OptionText(string value) => field.Options.FirstOrDefault(o => o.Value == value)?.Text
-                                           ?? People.FirstOrDefault(p => p.Value == value)?.Text ?? value;
         return field.Kind switch
         {
-            FieldKind.MultipleChoice or FieldKind.People => string.Join(", ", Answers.List(field.Key).Select(OptionText)),
             FieldKind.Rows => $"{Answers.Rows(field.Key).Count} rows",
             FieldKind.LearningPoints => string.Join(" / ", Review.LearningPoints.OrderBy(p => p.Position).Select(p => p.Text)),
             FieldKind.Actions => $"{Review.Actions.Count} actions",
-            FieldKind.YesNo => Answers.Text(field.Key) switch { "yes" => "Yes", "no" => "No", _ => "" },
-            FieldKind.Date => Answers.Date(field.Key)?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) ?? "",
-            FieldKind.DateTime => DateTime.TryParseExact(Answers.Text(field.Key), "yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture,
-                System.Globalization.DateTimeStyles.None, out var at)
-                ? at.ToString("d MMMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))
-                : Answers.Text(field.Key) ?? "",
-            _ => Answers.Text(field.Key) is { } text ? OptionText(text) : "",
+            _ => AnswerText.For(field, Answers, id => People.FirstOrDefault(p => p.Value == id)?.Text),
         };
     }
 }

@@ -80,7 +80,9 @@ public sealed class WorkflowController(
     public async Task<IActionResult> Check(Guid id, string stageKey)
     {
         var page = await LoadAsync(id, stageKey);
-        return page is null ? NotFound() : View(page);
+        if (page is null) return NotFound();
+        await audit.RecordAsync(AuditActions.Viewed, "Stage", stageKey, id, "Check answers");
+        return View(page);
     }
 
     [HttpPost("advance")]
