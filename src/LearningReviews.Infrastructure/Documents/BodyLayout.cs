@@ -1,12 +1,14 @@
 using System.Globalization;
 using PdfSharp.Drawing;
+using PdfSharp.UniversalAccessibility;
 
 namespace LearningReviews.Infrastructure.Documents;
 
 /// <summary>
 /// Lays out the title block and the body's blocks, top to bottom, page after page. Text flows line by
 /// line across page ends; a heading moves to the next page unless the start of what follows it fits
-/// under it.
+/// under it. Each block is drawn as its element of the PDF's structure tree: the title is the H1,
+/// headings are H2 and H3, guidance and answers are paragraphs, and grids are tables.
 /// </summary>
 internal sealed class BodyLayout(PageFlow flow, DocumentStyle style)
 {
@@ -16,9 +18,9 @@ internal sealed class BodyLayout(PageFlow flow, DocumentStyle style)
 
     public void DrawTitleBlock(PrintedDocument document)
     {
-        DrawLines(Wrap(document.PartnershipName, style.Partnership), style.Partnership, style.SecondaryText, 4);
-        DrawLines(Wrap(document.Title, style.Title), style.Title, style.Text, 2);
-        DrawLines(Wrap(document.Kind, style.Subtitle), style.Subtitle, style.SecondaryText, 8);
+        DrawLines(PdfBlockLevelElementTag.Paragraph, Wrap(document.PartnershipName, style.Partnership), style.Partnership, style.SecondaryText, 4);
+        DrawLines(PdfBlockLevelElementTag.Heading1, Wrap(document.Title, style.Title), style.Title, style.Text, 2);
+        DrawLines(PdfBlockLevelElementTag.Paragraph, Wrap(document.Kind, style.Subtitle), style.Subtitle, style.SecondaryText, 8);
         _tables.Draw(KeyValueSpec(
         [
             new KeyValueRow("Reference", document.Reference),
@@ -27,7 +29,8 @@ internal sealed class BodyLayout(PageFlow flow, DocumentStyle style)
             new KeyValueRow("Status", document.Status),
             new KeyValueRow("Date", document.Date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)),
         ]));
-        flow.Graphics.DrawLine(style.Rule, PageFlow.Left, flow.Y, PageFlow.Left + PageFlow.Width, flow.Y);
+        flow.Tags.Artifact(() =>
+            flow.Graphics.DrawLine(style.Rule, PageFlow.Left, flow.Y, PageFlow.Left + PageFlow.Width, flow.Y));
         flow.Y += DocumentStyle.BlockSpacing;
     }
 
@@ -41,11 +44,11 @@ internal sealed class BodyLayout(PageFlow flow, DocumentStyle style)
                     DrawHeading(heading, LeadHeight(blocks, index + 1));
                     break;
                 case GuidanceBlock guidance:
-                    DrawLines(Wrap(guidance.Text, style.Guidance), style.Guidance, style.SecondaryText, DocumentStyle.GuidanceSpacing);
+                    DrawLines(PdfBlockLevelElementTag.Paragraph, Wrap(guidance.Text, style.Guidance), style.Guidance, style.SecondaryText, DocumentStyle.GuidanceSpacing);
                     break;
                 case ParagraphBlock paragraph:
                     var (lines, brush) = ParagraphLines(paragraph);
-                    DrawLines(lines, style.Body, brush, DocumentStyle.ParagraphSpacing);
+                    DrawLines(PdfBlockLevelElementTag.Paragraph, lines, style.Body, brush, DocumentStyle.ParagraphSpacing);
                     break;
                 case TableBlock table:
                     _tables.Draw(TableSpec(table));
@@ -71,7 +74,7 @@ internal sealed class BodyLayout(PageFlow flow, DocumentStyle style)
             spaceBefore = 0;
         }
         flow.Y += spaceBefore;
-        DrawLines(lines, font, style.Text, DocumentStyle.GuidanceSpacing);
+        DrawLines(DocumentTags.Heading(heading.Level), lines, font, style.Text, DocumentStyle.GuidanceSpacing);
     }
 
     /// <summary>
@@ -114,16 +117,22 @@ internal sealed class BodyLayout(PageFlow flow, DocumentStyle style)
             ? ([DocumentStyle.NotCompleted], style.SecondaryText)
             : (Wrap(paragraph.Text, style.Body), style.Text);
 
-    /// <summary>Draws lines one by one, starting a new page whenever the next line would not fit.</summary>
-    private void DrawLines(IReadOnlyList<string> lines, XFont font, XBrush brush, double spacingAfter)
+    /// <summary>
+    /// Draws lines one by one as one element (a paragraph or heading), starting a new page whenever the
+    /// next line would not fit. A paragraph that crosses a page end stays one element.
+    /// </summary>
+    private void DrawLines(PdfBlockLevelElementTag tag, IReadOnlyList<string> lines, XFont font, XBrush brush, double spacingAfter)
     {
         var lineHeight = font.GetHeight();
-        foreach (var line in lines)
+        flow.Tags.Element(tag, () =>
         {
-            flow.EnsureRoomFor(lineHeight);
-            flow.Graphics.DrawString(line, font, brush, PageFlow.Left, flow.Y, XStringFormats.TopLeft);
-            flow.Y += lineHeight;
-        }
+            foreach (var line in lines)
+            {
+                flow.EnsureRoomFor(lineHeight);
+                flow.Graphics.DrawString(line, font, brush, PageFlow.Left, flow.Y, XStringFormats.TopLeft);
+                flow.Y += lineHeight;
+            }
+        });
         flow.Y += spacingAfter;
     }
 

@@ -3,8 +3,11 @@ using PdfSharp.Drawing;
 
 namespace LearningReviews.Infrastructure.Documents;
 
-/// <summary>What every page carries besides its content: the watermark, the marking and the footer.</summary>
-internal sealed class PageDecorations(DocumentStyle style, PrintedDocument document)
+/// <summary>
+/// What every page carries besides its content: the watermark, the marking and the footer. All of it
+/// is tagged as artifacts, so a screen reader reads the record once, not the furniture of every page.
+/// </summary>
+internal sealed class PageDecorations(DocumentStyle style, PrintedDocument document, DocumentTags tags)
 {
     private const double MarkingTop = 26;
     private const double FooterTop = DocumentStyle.PageHeight - 40;
@@ -19,19 +22,32 @@ internal sealed class PageDecorations(DocumentStyle style, PrintedDocument docum
         {
             return;
         }
-        var angle = Math.Atan2(DocumentStyle.PageHeight, DocumentStyle.PageWidth) * 180 / Math.PI;
-        var state = graphics.Save();
-        graphics.TranslateTransform(DocumentStyle.PageWidth / 2, DocumentStyle.PageHeight / 2);
-        graphics.RotateTransform(-angle);
-        graphics.DrawString("DRAFT", style.Watermark, style.WatermarkBrush, 0, 0, XStringFormats.Center);
-        graphics.Restore(state);
+        tags.Artifact(() =>
+        {
+            var angle = Math.Atan2(DocumentStyle.PageHeight, DocumentStyle.PageWidth) * 180 / Math.PI;
+            var state = graphics.Save();
+            graphics.TranslateTransform(DocumentStyle.PageWidth / 2, DocumentStyle.PageHeight / 2);
+            graphics.RotateTransform(-angle);
+            graphics.DrawString("DRAFT", style.Watermark, style.WatermarkBrush, 0, 0, XStringFormats.Center);
+            graphics.Restore(state);
+        });
     }
 
     /// <summary>
-    /// The protective marking at the top and bottom, and "Page n of N" in the footer. Drawn after all
-    /// pages exist, because N is known only then.
+    /// The protective marking at the top and bottom, and "Page n of N" in the footer. Drawn when the
+    /// page's content is done. A null <paramref name="pageCount"/> (the pass that only counts pages)
+    /// draws nothing: the footer never moves the content.
     /// </summary>
-    public void DrawMarkingAndFooter(XGraphics graphics, int pageNumber, int pageCount)
+    public void DrawMarkingAndFooter(XGraphics graphics, int pageNumber, int? pageCount)
+    {
+        if (pageCount is not { } total)
+        {
+            return;
+        }
+        tags.Artifact(() => DrawFurniture(graphics, pageNumber, total));
+    }
+
+    private void DrawFurniture(XGraphics graphics, int pageNumber, int pageCount)
     {
         var left = DocumentStyle.MarginLeft;
         var width = DocumentStyle.ContentWidth;

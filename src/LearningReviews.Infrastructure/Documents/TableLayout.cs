@@ -1,4 +1,5 @@
 using PdfSharp.Drawing;
+using PdfSharp.UniversalAccessibility;
 
 namespace LearningReviews.Infrastructure.Documents;
 
@@ -17,6 +18,9 @@ internal sealed record TableSpec(
 /// Draws a <see cref="TableSpec"/> into a <see cref="PageFlow"/>. A row that does not fit at the bottom
 /// of a page moves to the next; a row taller than a whole page is split between lines; and every
 /// page the table continues on starts with its header row again, so columns keep their names.
+/// Tagged as a Table of TR rows with TH (header and label) and TD cells; borders, shading and the
+/// repeated header are artifacts, so a screen reader meets each header once. A row split over pages
+/// becomes one TR per page: PDFsharp cannot add to an element once its next sibling has begun.
 /// </summary>
 internal sealed class TableLayout(PageFlow flow, DocumentStyle style)
 {
@@ -32,14 +36,17 @@ internal sealed class TableLayout(PageFlow flow, DocumentStyle style)
 
         // The header row never stands alone at the foot of a page: it needs the start of a row under it.
         flow.EnsureRoomFor(LeadHeight(spec, header, rows));
-        if (header is not null)
+        flow.Tags.Element(PdfBlockLevelElementTag.Table, () =>
         {
-            DrawFragment(spec, header, 0, header.LineCount);
-        }
-        foreach (var row in rows)
-        {
-            DrawRow(spec, header, row);
-        }
+            if (header is not null)
+            {
+                DrawFragment(spec, header, 0, header.LineCount, repeated: false);
+            }
+            foreach (var row in rows)
+            {
+                DrawRow(spec, header, row);
+            }
+        });
         flow.Y += DocumentStyle.BlockSpacing;
     }
 
@@ -73,7 +80,7 @@ internal sealed class TableLayout(PageFlow flow, DocumentStyle style)
             var linesThatFit = (int)Math.Floor((flow.Remaining - 2 * PaddingY(spec) + 0.01) / LineHeight);
             if (linesLeft <= linesThatFit)
             {
-                DrawFragment(spec, row, linesDone, linesLeft);
+                DrawFragment(spec, row, linesDone, linesLeft, repeated: false);
                 return;
             }
             // Keep a row whole when a fresh page can hold it; split only rows taller than a page.
@@ -85,7 +92,7 @@ internal sealed class TableLayout(PageFlow flow, DocumentStyle style)
                 continue;
             }
             var lines = Math.Max(1, linesThatFit);
-            DrawFragment(spec, row, linesDone, lines);
+            DrawFragment(spec, row, linesDone, lines, repeated: false);
             linesDone += lines;
             ContinueOnNewPage(spec, header);
             freshPage = true;
@@ -97,12 +104,28 @@ internal sealed class TableLayout(PageFlow flow, DocumentStyle style)
         flow.NewPage();
         if (header is not null)
         {
-            DrawFragment(spec, header, 0, header.LineCount);
+            DrawFragment(spec, header, 0, header.LineCount, repeated: true);
         }
     }
 
-    /// <summary>Draws lines [first, first + count) of every cell of a row as one band of the table.</summary>
-    private void DrawFragment(TableSpec spec, LaidOutRow row, int first, int count)
+    /// <summary>
+    /// Draws lines [first, first + count) of every cell of a row as one band of the table: a TR, or an
+    /// artifact when it is the header <paramref name="repeated"/> on a continuation page.
+    /// </summary>
+    private void DrawFragment(TableSpec spec, LaidOutRow row, int first, int count, bool repeated)
+    {
+        if (repeated)
+        {
+            flow.Tags.Artifact(() => DrawCells(spec, row, first, count, tagCells: false));
+        }
+        else
+        {
+            flow.Tags.Element(PdfBlockLevelElementTag.TableRow, () => DrawCells(spec, row, first, count, tagCells: true));
+        }
+        flow.Y += Height(spec, count);
+    }
+
+    private void DrawCells(TableSpec spec, LaidOutRow row, int first, int count, bool tagCells)
     {
         var graphics = flow.Graphics;
         var height = Height(spec, count);
@@ -110,26 +133,48 @@ internal sealed class TableLayout(PageFlow flow, DocumentStyle style)
         for (var column = 0; column < row.Cells.Count; column++)
         {
             var cell = row.Cells[column];
-            var width = spec.Widths[column];
-            var box = new XRect(x, flow.Y, width, height);
-            if (row.IsHeader)
+            var box = new XRect(x, flow.Y, spec.Widths[column], height);
+            if (tagCells)
             {
-                graphics.DrawRectangle(style.HeaderShading, box);
+                flow.Tags.Artifact(() => DrawCellBox(spec, row, graphics, box));
+                flow.Tags.Element(CellTag(spec, row, column), () => DrawCellLines(spec, cell, graphics, box, first, count));
             }
-            if (spec.Bordered)
+            else
             {
-                graphics.DrawRectangle(style.Rule, box);
+                DrawCellBox(spec, row, graphics, box);
+                DrawCellLines(spec, cell, graphics, box, first, count);
             }
-            var lastLine = Math.Min(cell.Lines.Count, first + count);
-            for (var line = first; line < lastLine; line++)
-            {
-                var top = flow.Y + PaddingY(spec) + (line - first) * LineHeight;
-                graphics.DrawString(cell.Lines[line], cell.Font, cell.Brush, x + PaddingX(spec), top, XStringFormats.TopLeft);
-            }
-            x += width;
+            x += box.Width;
         }
-        flow.Y += height;
     }
+
+    private void DrawCellBox(TableSpec spec, LaidOutRow row, XGraphics graphics, XRect box)
+    {
+        if (row.IsHeader)
+        {
+            graphics.DrawRectangle(style.HeaderShading, box);
+        }
+        if (spec.Bordered)
+        {
+            graphics.DrawRectangle(style.Rule, box);
+        }
+    }
+
+    private void DrawCellLines(TableSpec spec, LaidOutCell cell, XGraphics graphics, XRect box, int first, int count)
+    {
+        var lastLine = Math.Min(cell.Lines.Count, first + count);
+        for (var line = first; line < lastLine; line++)
+        {
+            var top = box.Y + PaddingY(spec) + (line - first) * LineHeight;
+            graphics.DrawString(cell.Lines[line], cell.Font, cell.Brush, box.X + PaddingX(spec), top, XStringFormats.TopLeft);
+        }
+    }
+
+    /// <summary>Column headings and the labels of a label and value list are header cells.</summary>
+    private static PdfBlockLevelElementTag CellTag(TableSpec spec, LaidOutRow row, int column) =>
+        row.IsHeader || (spec.LabelColumn && column == 0)
+            ? PdfBlockLevelElementTag.TableHeaderCell
+            : PdfBlockLevelElementTag.TableDataCell;
 
     private LaidOutRow LayOut(TableSpec spec, IReadOnlyList<string?> texts, bool isHeader)
     {

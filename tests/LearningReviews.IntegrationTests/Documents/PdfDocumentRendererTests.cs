@@ -10,7 +10,7 @@ namespace LearningReviews.IntegrationTests.Documents;
 /// </summary>
 public class PdfDocumentRendererTests
 {
-    private static readonly PdfDocumentRenderer Renderer = new(new PdfOptions());
+    private static readonly PdfDocumentRenderer Renderer = new();
 
     private static readonly string[] ActionHeaders = ["Action", "Owner", "Due date", "Progress"];
 
