@@ -14,14 +14,22 @@ internal static class TextWrapper
     /// The lines of <paramref name="text"/> in <paramref name="width"/> points. Line breaks in the text
     /// are kept (a blank line stays blank); runs of spaces become one; a word wider than the column is
     /// cut between characters, so a pasted URL or reference cannot run off the page.
+    /// A line that ends between words keeps one trailing space. It is invisible, but a PDF's text has
+    /// no line ends of its own: without it, copied text and a screen reader following the tags would
+    /// run the last word of a line into the first of the next.
     /// </summary>
     public static IReadOnlyList<string> Wrap(XGraphics graphics, string text, XFont font, double width)
     {
         var lines = new List<string>();
         var normalised = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\t', ' ');
-        foreach (var typedLine in normalised.Split('\n'))
+        var typedLines = normalised.Split('\n');
+        for (var index = 0; index < typedLines.Length; index++)
         {
-            WrapOneLine(graphics, typedLine, font, width, lines);
+            WrapOneLine(graphics, typedLines[index], font, width, lines);
+            if (index < typedLines.Length - 1)
+            {
+                lines[^1] += " ";
+            }
         }
         return lines;
     }
@@ -45,7 +53,7 @@ internal static class TextWrapper
             }
             if (current.Length > 0)
             {
-                lines.Add(current.ToString());
+                lines.Add(current.Append(' ').ToString());
                 current.Clear();
             }
             if (Fits(graphics, word, font, width))

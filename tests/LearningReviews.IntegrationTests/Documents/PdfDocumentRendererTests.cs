@@ -227,6 +227,79 @@ public class PdfDocumentRendererTests
     }
 
     [Fact]
+    public void The_PDF_is_tagged_with_its_title_shown_and_British_English_as_its_language()
+    {
+        var bytes = Renderer.Render(SampleDocuments.Short());
+        var pdf = PdfReader.Read(bytes);
+
+        Assert.True(pdf.IsTagged, "pdfinfo should report Tagged: yes");
+        Assert.Equal("Learning Review Outcomes Form: Child T", pdf.Info["Title"]);
+        // pdfinfo prints neither the language nor the viewer preference; both sit in the catalog,
+        // which PDFsharp writes uncompressed.
+        var raw = System.Text.Encoding.Latin1.GetString(bytes);
+        Assert.Contains("/Lang(en-GB)", raw, StringComparison.Ordinal);
+        Assert.Matches(@"/DisplayDocTitle\s*true", raw);
+    }
+
+    [Fact]
+    public void A_screen_reader_meets_title_headings_paragraphs_and_tables_in_reading_order()
+    {
+        var pdf = PdfReader.Read(Renderer.Render(SampleDocuments.Short(isFinal: true)));
+
+        Assert.Equal("Document", pdf.Elements[0].Tag);
+        TaggedAssert.InOrder(pdf,
+            ("P", "Wessex Safeguarding Children Partnership"),
+            ("H1", "Learning Review Outcomes Form: Child T"),
+            ("P", "Learning Review Outcomes Form"),
+            ("Table", ""), ("TR", ""), ("TH", "Reference"), ("TD", "LR-2026-0007"),
+            ("H2", "1. Summary of the case"),
+            ("P", "Describe the family and what happened, briefly."),
+            ("P", "Summary text first line. Summary text second line."),
+            ("H2", "2. Key learning points"),
+            ("P", "Learning text about information sharing."),
+            ("H3", "2.1 Good practice"),
+            ("P", "Not completed"),
+            ("H2", "3. Actions"),
+            ("Table", ""),
+            ("TR", ""), ("TH", "Action"), ("TH", "Owner"), ("TH", "Due date"), ("TH", "Progress"),
+            ("TR", ""), ("TD", "Share the chronology with health"), ("TD", "Named nurse"), ("TD", "1 May 2026"), ("TD", "Started"),
+            ("TR", ""), ("TD", "Review the referral pathway"), ("TD", "Head of service"), ("TD", "30 June 2026"), ("TD", ""),
+            ("TR", ""), ("TD", "Brief the front door team"),
+            ("H2", "4. Meeting details"),
+            ("Table", ""), ("TR", ""), ("TH", "Held on"), ("TD", "4 March 2026"));
+        // Cells sit inside their row, and rows inside their table.
+        var elements = pdf.Elements.ToList();
+        var cell = elements.FindIndex(element => element.Text == "Named nurse");
+        var row = elements.FindLastIndex(cell, element => element.Tag == "TR");
+        var table = elements.FindLastIndex(row, element => element.Tag == "Table");
+        Assert.Equal(elements[row].Depth + 1, elements[cell].Depth);
+        Assert.Equal(elements[table].Depth + 1, elements[row].Depth);
+    }
+
+    [Fact]
+    public void Page_furniture_is_left_out_of_what_a_screen_reader_reads()
+    {
+        var pdf = PdfReader.Read(Renderer.Render(SampleDocuments.Long(isFinal: false)));
+
+        Assert.True(pdf.PageCountFromInfo >= 3);
+        // On the page, but artifacts: marking, footer, page numbers and watermark.
+        Assert.Contains("Page 2 of", pdf.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("OFFICIAL-SENSITIVE", pdf.Structure, StringComparison.Ordinal);
+        Assert.DoesNotContain("Page 1 of", pdf.Structure, StringComparison.Ordinal);
+        Assert.DoesNotContain("DRAFT", pdf.Structure, StringComparison.Ordinal);
+        // The table header is printed on every page it runs over, but read once.
+        Assert.Equal(1, pdf.Elements.Count(element => element.Tag == "TH" && element.Text == "Owner"));
+        // A paragraph running over a page end stays one paragraph, with its words kept apart.
+        var alpha = Assert.Single(pdf.Elements, element => element.Text.StartsWith("Alpha-begins", StringComparison.Ordinal));
+        Assert.Equal("P", alpha.Tag);
+        Assert.EndsWith("Alpha-ends", alpha.Text, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(were|when|the)(raised|concerns|family)", alpha.Text);
+        // Every one of the 60 rows, in order.
+        var owners = pdf.Elements.Where(element => element.Tag == "TD" && element.Text.StartsWith("Owner", StringComparison.Ordinal)).Select(element => element.Text);
+        Assert.Equal(Enumerable.Range(1, 60).Select(number => $"Owner{number:00}"), owners);
+    }
+
+    [Fact]
     public void The_download_file_name_is_reference_kind_and_version()
     {
         Assert.Equal("LR-2026-0007-learning-review-outcomes-form-v2.pdf", DocumentFileName.For(SampleDocuments.Short()));

@@ -5,11 +5,13 @@ namespace LearningReviews.IntegrationTests.Documents;
 /// <summary>
 /// Reads a rendered PDF back the way a person would meet it: its text page by page (pdftotext
 /// -layout) and its properties (pdfinfo), both from poppler-utils, which tests/run-all.sh installs.
+/// For tagged PDFs it also reads the structure tree that a screen reader follows (pdfinfo -struct-text).
 /// </summary>
 internal sealed class PdfReader
 {
-    private PdfReader(string text, string rawText, IReadOnlyDictionary<string, string> info, string fonts)
+    private PdfReader(string text, string rawText, IReadOnlyDictionary<string, string> info, string fonts, string structure)
     {
+        Structure = structure;
         Text = text;
         Pages = SplitPages(text);
         RawPages = SplitPages(rawText);
@@ -33,6 +35,24 @@ internal sealed class PdfReader
     /// <summary>The pdffonts table: name, type, encoding, embedded, subset, Unicode map.</summary>
     public string Fonts { get; }
 
+    /// <summary>
+    /// The structure tree as pdfinfo -struct-text prints it: one element a line, indented by depth
+    /// (e.g. "  H2 (block)"), each followed by the text it holds in quotes; empty for an untagged PDF.
+    /// </summary>
+    public string Structure { get; }
+
+    /// <summary>
+    /// The elements of the structure tree in reading order, each with the text directly inside it
+    /// (e.g. H2 "1. Summary of the case", TD "Named nurse"); grouping elements such as Table and TR
+    /// have none of their own.
+    /// </summary>
+    public IReadOnlyList<TaggedElement> Elements => _elements ??= ParseStructure(Structure);
+
+    private List<TaggedElement>? _elements;
+
+    /// <summary>True when pdfinfo reports the PDF as tagged (its catalog marks it and has a structure tree).</summary>
+    public bool IsTagged => Info.TryGetValue("Tagged", out var tagged) && tagged == "yes";
+
     public int PageCountFromInfo => int.Parse(Info["Pages"], System.Globalization.CultureInfo.InvariantCulture);
 
     public static PdfReader Read(byte[] pdf)
@@ -49,12 +69,41 @@ internal sealed class PdfReader
                 .Select(line => line.Split(':', 2))
                 .Where(parts => parts.Length == 2)
                 .ToDictionary(parts => parts[0].Trim(), parts => parts[1].Trim());
-            return new PdfReader(text, rawText, info, fonts);
+            var structure = Run("pdfinfo", "-struct-text", "-enc", "UTF-8", file);
+            return new PdfReader(text, rawText, info, fonts, structure);
         }
         finally
         {
             File.Delete(file);
         }
+    }
+
+    private static List<TaggedElement> ParseStructure(string structure)
+    {
+        var elements = new List<TaggedElement>();
+        var texts = new List<System.Text.StringBuilder>();
+        foreach (var line in structure.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length == 0)
+            {
+                continue;
+            }
+            if (trimmed.StartsWith('"'))
+            {
+                // Text belongs to the element just above it.
+                if (texts.Count > 0)
+                {
+                    texts[^1].Append(trimmed.Trim('"'));
+                }
+                continue;
+            }
+            var depth = (line.Length - line.TrimStart().Length) / 2;
+            var tag = trimmed.Split(' ')[0];
+            elements.Add(new TaggedElement(depth, tag, ""));
+            texts.Add(new System.Text.StringBuilder());
+        }
+        return elements.Select((element, index) => element with { Text = texts[index].ToString().Trim() }).ToList();
     }
 
     // pdftotext ends every page with a form feed, so the last piece is empty.
@@ -96,4 +145,10 @@ internal sealed class PdfReader
         }
         return output;
     }
+}
+
+/// <summary>One element of a tagged PDF's structure tree: its depth, its type (H1, P, Table, TR, TD…) and its own text.</summary>
+internal sealed record TaggedElement(int Depth, string Tag, string Text)
+{
+    public override string ToString() => $"{Tag} \"{Text}\"";
 }
