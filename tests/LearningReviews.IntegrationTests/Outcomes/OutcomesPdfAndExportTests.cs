@@ -53,6 +53,43 @@ public sealed class OutcomesPdfAndExportTests
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task The_outcomes_form_and_a_review_record_are_tagged_PDFs_a_screen_reader_can_follow(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        var review = await ReviewAtTheOutcomesStageAsync(app);
+        using var author = await app.SignedInAsAsync("lead@demo.example");
+        await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(DateOnly.FromDateTime(DateTime.UtcNow), synopsis: "Child P was not seen alone."));
+        var title = "Learning Review Outcomes Form: " + await app.WithDbAsync(db => db.Reviews.Where(r => r.Id == review).Select(r => r.Title).SingleAsync());
+
+        var form = PdfReader.Read(await author.Client.GetByteArrayAsync($"/reviews/{review}/outcomes-form.pdf"));
+        Assert.True(form.IsTagged, "pdfinfo should report the Outcomes Form as tagged");
+        Assert.Equal(title, form.Info["Title"]);
+        TaggedAssert.InOrder(form,
+            ("H1", title),
+            ("Table", ""), ("TR", ""), ("TH", "Reference"),
+            ("H2", "Synopsis of the case"), ("P", "Child P was not seen alone."),
+            ("H2", "Findings and key learning points"),
+            ("H2", "Recommendations"),
+            ("Table", ""), ("TR", ""), ("TH", "Action"), ("TH", "Person Responsible"), ("TH", "Timeframe"),
+            ("TR", ""), ("TD", "Add 'seen alone' to the visit template"), ("TD", "Head of Service"),
+            ("H2", "How this learning will be disseminated and implemented"), ("P", "7-minute briefing."));
+        Assert.DoesNotContain("OFFICIAL-SENSITIVE", form.Structure, StringComparison.Ordinal);
+        Assert.DoesNotContain("DRAFT", form.Structure, StringComparison.Ordinal);
+
+        using var hol = await app.SignedInAsAsync("hol@demo.example");
+        var circle = await app.WithDbAsync(db => db.Reviews.Where(r => r.Title.EndsWith("Child C")).Select(r => new { r.Id, r.Title }).SingleAsync());
+        var record = PdfReader.Read(await hol.Client.GetByteArrayAsync($"/reviews/{circle.Id}/record.pdf"));
+        Assert.True(record.IsTagged, "pdfinfo should report the record as tagged");
+        Assert.Equal($"Learning circle record: {circle.Title}", record.Info["Title"]);
+        TaggedAssert.InOrder(record,
+            ("H1", $"Learning circle record: {circle.Title}"),
+            ("Table", ""), ("TR", ""), ("TH", "Reference"), ("TD", ""),
+            ("H2", "Proposal at the Locality Management Meeting"), ("H3", ""), ("P", ""),
+            ("H2", "After the learning circle"));
+        Assert.DoesNotContain("OFFICIAL-SENSITIVE", record.Structure, StringComparison.Ordinal);
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
     public async Task Each_recommendation_is_a_tracked_action_linked_to_the_finding_it_answers(Provider provider)
     {
         await using var app = await AppFactory.StartAsync(provider);
