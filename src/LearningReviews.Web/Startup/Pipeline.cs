@@ -8,7 +8,7 @@ public static class Pipeline
     public static void UseLearningReviewsPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseLearningReviewsRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");

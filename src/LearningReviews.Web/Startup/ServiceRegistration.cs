@@ -1,3 +1,5 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
 using LearningReviews.Infrastructure.Documents;
 using LearningReviews.Domain.Calendar;
 using LearningReviews.Domain.Workflows;
@@ -44,7 +46,10 @@ public static class ServiceRegistration
 
         services.AddHealthChecks().AddDbContextCheck<LearningReviewsDbContext>("database");
 
-        services.AddValidatorsFromThisAssembly();
+        // Forms are validated while MVC binds them, so an action finds the errors in ModelState. Validators
+        // hold no per-request state: one instance each serves every request.
+        services.AddValidatorsFromAssemblyContaining(typeof(ServiceRegistration), ServiceLifetime.Singleton);
+        services.AddFluentValidationAutoValidation();
         // Definitions are read and checked once; an invalid one stops startup (see PrepareDatabaseAsync).
         services.AddSingleton(_ => WorkflowCatalogue.BuiltIn());
         services.AddSingleton(provider => new WorkingDayCalendar(

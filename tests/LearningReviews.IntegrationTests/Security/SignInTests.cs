@@ -43,6 +43,26 @@ public sealed class SignInTests
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task A_malformed_email_and_missing_password_are_explained_once_each_and_the_email_kept(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var browser = new TestBrowser(app.NewBrowser());
+
+        var page = await browser.SubmitAsync("/account/sign-in", [new("Email", "tm-at-demo"), new("Password", "")]);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var links = page.Html.QuerySelectorAll(".govuk-error-summary a")
+            .Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
+        Assert.Equal(
+        [
+            ("#Email", "Enter an email address in the correct format, like name@example.org"),
+            ("#Password", "Enter your password"),
+        ], links);
+        Assert.Equal("tm-at-demo", page.InputValue("Email"));
+        Assert.Contains("Enter your password", page.Html.GetElementById("Password-error")?.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
     public async Task Signing_out_ends_the_session(Provider provider)
     {
         await using var app = await AppFactory.StartAsync(provider);

@@ -44,6 +44,19 @@ public sealed class StartReviewFormValidatorTests
     }
 
     [Fact]
+    public void A_field_gets_one_message_the_most_basic_problem()
+    {
+        var form = Valid();
+        form.LocalityId = "";
+        form.Reason = "";
+        form.CaseLabel = "Jayden S" + new string('m', 100); // too long, and like a name
+        var errors = _validator.Validate(form).Errors;
+        Assert.Equal(["Select the child's locality"], errors.Where(e => e.PropertyName == nameof(StartReviewForm.LocalityId)).Select(e => e.ErrorMessage));
+        Assert.Equal(["Select why this case is being proposed"], errors.Where(e => e.PropertyName == nameof(StartReviewForm.Reason)).Select(e => e.ErrorMessage));
+        Assert.Equal(["The label must be 100 characters or fewer"], errors.Where(e => e.PropertyName == nameof(StartReviewForm.CaseLabel)).Select(e => e.ErrorMessage));
+    }
+
+    [Fact]
     public void A_reason_not_in_the_methodology_is_refused()
     {
         var form = Valid();

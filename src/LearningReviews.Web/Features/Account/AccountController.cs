@@ -1,8 +1,6 @@
-using FluentValidation;
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Identity;
-using LearningReviews.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +11,6 @@ namespace LearningReviews.Web.Features.Account;
 public sealed class AccountController(
     SignInManager<ApplicationUser> signInManager,
     UserManager<ApplicationUser> userManager,
-    IValidator<SignInForm> validator,
     AuditLog audit) : Controller
 {
     // Shown for every refusal, so the page never says whether an account exists.
@@ -29,7 +26,7 @@ public sealed class AccountController(
     public async Task<IActionResult> SignIn(SignInForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (!await validator.ValidateIntoAsync(form, ModelState)) return View(form);
+        if (!ModelState.IsValid) return View(form);
 
         var user = await userManager.FindByEmailAsync(form.Email!);
         var result = user is null

@@ -42,6 +42,8 @@ public sealed class AddParticipantFormValidator : AbstractValidator<AddParticipa
 {
     public AddParticipantFormValidator()
     {
+        // One message per field (GOV.UK): a rule stops at its first failure, so an empty answer is not also "not in the list".
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(f => f.Kind).NotEmpty().WithMessage("Select whether the person has an account")
             .Must(k => k is "internal" or "external").WithMessage("Select whether the person has an account");
         When(f => f.Kind == "internal", () =>

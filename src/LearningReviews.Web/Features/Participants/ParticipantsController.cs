@@ -1,4 +1,3 @@
-using FluentValidation;
 using LearningReviews.Domain.Access;
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Reviews;
@@ -6,7 +5,6 @@ using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Persistence;
 using LearningReviews.Web.Features.Reviews;
 using LearningReviews.Web.Features.Workflow;
-using LearningReviews.Web.Infrastructure;
 using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -24,11 +22,13 @@ public sealed class ParticipantsController(
     LearningReviewsDbContext db,
     ReviewQueries queries,
     ReviewWorkflowService workflow,
-    IValidator<AddParticipantForm> validator,
     UserContextFactory users,
     AuditLog audit) : Controller
 {
-    /// <summary>The add form's inputs are named Form.Kind, Form.Name, ...: errors are keyed the same way.</summary>
+    /// <summary>
+    /// The add form's inputs are named Form.Kind, Form.Name, ...: the validator's errors arrive keyed the same
+    /// way (MVC validates the form under its binding prefix), and the checks against the review follow suit.
+    /// </summary>
     private const string Prefix = "Form";
 
     [HttpGet("")]
@@ -50,7 +50,7 @@ public sealed class ParticipantsController(
         if (review is null) return NotFound();
         if (!MayManage(user, review)) return Forbid();
 
-        if (await validator.ValidateIntoAsync(form, ModelState, Prefix)) await CheckAgainstReviewAsync(review, form);
+        if (ModelState.IsValid) await CheckAgainstReviewAsync(review, form);
         if (!ModelState.IsValid) return View("Index", await PageAsync(review, user, form));
 
         var participant = await NewParticipantAsync(review, form);

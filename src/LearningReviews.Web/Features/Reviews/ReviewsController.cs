@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.AspNetCore;
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Domain.Workflows;
@@ -38,7 +39,7 @@ public sealed class ReviewsController(
     public Task<IActionResult> Propose() => StartMethodology(LearningCircle, linkedFrom: null);
 
     [HttpPost("propose")]
-    public Task<IActionResult> Propose(StartReviewForm form) => StartMethodology(LearningCircle, form);
+    public Task<IActionResult> Propose([CustomizeValidator(Skip = true)] StartReviewForm form) => StartMethodology(LearningCircle, form);
 
     /// <param name="linkedFrom">A review whose decision starts this one (a rapid review's): its cases and locality are carried over.</param>
     [HttpGet("start/{key}")]
@@ -64,8 +65,12 @@ public sealed class ReviewsController(
         return View("Propose", await WithChoicesAsync(form, definition));
     }
 
+    /// <remarks>
+    /// The form is validated here rather than while binding: its rules depend on the methodology named in the
+    /// route (its reasons, its subject, how many families), which binding does not know.
+    /// </remarks>
     [HttpPost("start/{key}")]
-    public async Task<IActionResult> StartMethodology(string key, StartReviewForm form)
+    public async Task<IActionResult> StartMethodology(string key, [CustomizeValidator(Skip = true)] StartReviewForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
         var definition = catalogue.Newest(key);
@@ -78,7 +83,8 @@ public sealed class ReviewsController(
             if (source is null) return NotFound();
             form.LinkedFromReference = source.Reference;
         }
-        if (await validator.ValidateIntoAsync(form, ModelState)
+        (await validator.ValidateAsync(form)).AddToModelState(ModelState);
+        if (ModelState.IsValid
             && !await db.Localities.AnyAsync(l => l.Id == Guid.Parse(form.LocalityId!) && l.IsActive))
         {
             ModelState.AddModelError(nameof(StartReviewForm.LocalityId), "Select a locality from the list");

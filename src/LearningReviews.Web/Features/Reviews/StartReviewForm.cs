@@ -36,20 +36,21 @@ public sealed class StartReviewFormValidator : AbstractValidator<StartReviewForm
 
     public StartReviewFormValidator()
     {
+        // One message per field (GOV.UK): a rule stops at its first failure, so an empty answer is not also "not in the list".
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(f => f.CaseLabel).NotEmpty()
             .WithMessage(f => f.Definition?.Subject is { } subject ? $"Enter the {subject.Label.ToLowerInvariant()}" : "Enter a label for the child, like Child A")
-            .MaximumLength(100).WithMessage("The label must be 100 characters or fewer");
-        // Only labels for children are meant to be pseudonyms; a theme such as "Domestic Abuse" is not a name.
-        RuleFor(f => f.CaseLabel).Must(label => !LooksLikeAFullName(label))
+            .MaximumLength(100).WithMessage("The label must be 100 characters or fewer")
+            // Only labels for children are meant to be pseudonyms; a theme such as "Domestic Abuse" is not a name.
+            .Must(label => !LooksLikeAFullName(label))
             .WithMessage("Use a label such as Child A, not the child's name")
-            .When(f => !string.IsNullOrWhiteSpace(f.CaseLabel) && f.Definition?.Subject is null);
+            .When(f => f.Definition?.Subject is null, ApplyConditionTo.CurrentValidator);
         RuleFor(f => f.OtherCaseLabels)
             .Must(labels => (labels ?? "").Split('\n').All(l => !LooksLikeAFullName(l.Trim()) && l.Trim().Length <= 100))
-            .WithMessage("Use labels such as Family B, not names, each 100 characters or fewer");
-        RuleFor(f => f.OtherCaseLabels)
+            .WithMessage("Use labels such as Family B, not names, each 100 characters or fewer")
             .Must((form, _) => form.AllCaseLabels.Count >= form.Definition!.MinimumCases)
             .WithMessage(form => $"Enter at least {form.Definition!.MinimumCases - 1} more label, one per line: this kind of review covers several families")
-            .When(f => f.Definition is { MinimumCases: > 1 } && !string.IsNullOrWhiteSpace(f.CaseLabel));
+            .When(f => f.Definition is { MinimumCases: > 1 } && !string.IsNullOrWhiteSpace(f.CaseLabel), ApplyConditionTo.CurrentValidator);
         RuleFor(f => f.LocalityId).NotEmpty().WithMessage("Select the child's locality")
             .Must(id => Guid.TryParse(id, out _)).WithMessage("Select a locality from the list");
         RuleFor(f => f.CaseRecordNumber).MaximumLength(50).WithMessage("The case record number must be 50 characters or fewer");

@@ -1,10 +1,8 @@
-using FluentValidation;
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Identity;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Identity;
 using LearningReviews.Web.Features.Users;
-using LearningReviews.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +18,6 @@ public sealed class SetupController(
     SetupToken token,
     UserManager<ApplicationUser> users,
     SignInManager<ApplicationUser> signIn,
-    IValidator<SetupForm> validator,
     AccountProvisioning provisioning,
     AuditLog audit) : Controller
 {
@@ -32,7 +29,7 @@ public sealed class SetupController(
     {
         ArgumentNullException.ThrowIfNull(form);
         if (token.Value is null) return NotFound();
-        if (!await validator.ValidateIntoAsync(form, ModelState)) return View(form);
+        if (!ModelState.IsValid) return View(form);
         if (!token.Matches(form.Token))
         {
             ModelState.AddModelError(nameof(SetupForm.Token), "The setup token is not correct. Copy it from the application's console");

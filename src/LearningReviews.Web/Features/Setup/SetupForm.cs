@@ -15,6 +15,8 @@ public sealed class SetupFormValidator : AbstractValidator<SetupForm>
 {
     public SetupFormValidator()
     {
+        // One message per field (GOV.UK): a rule stops at its first failure, so an empty answer is not also "not in the list".
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(f => f.Token).NotEmpty().WithMessage("Enter the setup token shown in the application's console");
         RuleFor(f => f.DisplayName).NotEmpty().WithMessage("Enter your full name")
             .MaximumLength(200).WithMessage("Full name must be 200 characters or fewer");

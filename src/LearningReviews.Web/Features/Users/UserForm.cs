@@ -26,6 +26,8 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
 {
     public UserFormValidator()
     {
+        // One message per field (GOV.UK): a rule stops at its first failure, so an empty answer is not also "not in the list".
+        RuleLevelCascadeMode = CascadeMode.Stop;
         RuleFor(f => f.DisplayName).NotEmpty().WithMessage("Enter the person's full name")
             .MaximumLength(200).WithMessage("Full name must be 200 characters or fewer");
         RuleFor(f => f.Email).NotEmpty().WithMessage("Enter the person's email address")

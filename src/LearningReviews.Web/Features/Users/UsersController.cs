@@ -1,10 +1,8 @@
-using FluentValidation;
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Identity;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Identity;
 using LearningReviews.Infrastructure.Persistence;
-using LearningReviews.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +17,6 @@ public sealed class UsersController(
     LearningReviewsDbContext db,
     UserManager<ApplicationUser> users,
     AccountProvisioning provisioning,
-    IValidator<UserForm> validator,
     AuditLog audit,
     TimeProvider clock) : Controller
 {
@@ -48,7 +45,7 @@ public sealed class UsersController(
         {
             ModelState.AddModelError(nameof(UserForm.Password), "Enter a first password for the account");
         }
-        if (!await validator.ValidateIntoAsync(form, ModelState)) return View(await WithChoicesAsync(form));
+        if (!ModelState.IsValid) return View(await WithChoicesAsync(form));
 
         var result = await provisioning.CreateAsync(new NewAccount(form.DisplayName!, form.Email!, form.Roles,
             ParseId(form.AgencyId), ParseId(form.LocalityId), form.Password));
@@ -90,7 +87,7 @@ public sealed class UsersController(
         if (user is null) return NotFound();
         ViewData["UserId"] = user.Id;
         ViewData["IsActive"] = user.IsActive;
-        if (!await validator.ValidateIntoAsync(form, ModelState)) return View(await WithChoicesAsync(form));
+        if (!ModelState.IsValid) return View(await WithChoicesAsync(form));
         if (form.ConcurrencyStamp != user.ConcurrencyStamp)
         {
             ModelState.AddModelError(nameof(UserForm.DisplayName),
