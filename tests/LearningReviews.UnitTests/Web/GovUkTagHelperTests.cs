@@ -44,6 +44,21 @@ public sealed class GovUkTagHelperTests
     }
 
     [Fact]
+    public async Task Empty_attributes_count_as_not_given_as_razor_passes_a_null_expression_as_empty()
+    {
+        var html = await RenderAsync(new DateInputTagHelper
+        {
+            ViewContext = View(), FieldName = "act[0].due", FieldId = "", Hint = "", Error = "", Value = "2026-05-04", Day = "", Month = "", Year = "", Legend = "Due date",
+        }, "govuk-date-input");
+
+        Assert.DoesNotContain("govuk-hint", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("aria-describedby", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("govuk-error-message", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"act_0__due\" name=\"act[0].due.day\" type=\"text\" inputmode=\"numeric\" value=\"4\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"act[0].due.month\" type=\"text\" inputmode=\"numeric\" value=\"5\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_input_named_explicitly_shows_what_was_typed_and_the_error_under_its_name()
     {
         _modelState.SetModelValue("f.venue", "Room 5", "Room 5");

@@ -20,12 +20,12 @@ public sealed class DateInputTagHelper : GovUkFieldTagHelper
     public string LegendSize { get; set; } = "s";
 
     /// <summary>What was typed in each box, when the page keeps it rather than ModelState.</summary>
-    public string? Day { get; set; }
-    public string? Month { get; set; }
-    public string? Year { get; set; }
+    public string? Day { get; set => field = Absent(value); }
+    public string? Month { get; set => field = Absent(value); }
+    public string? Year { get; set => field = Absent(value); }
 
     public bool WithTime { get; set; }
-    public string? Time { get; set; }
+    public string? Time { get; set => field = Absent(value); }
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {

@@ -24,26 +24,32 @@ public abstract class GovUkFieldTagHelper : TagHelper
 
     /// <summary>The posted name, when the field is not bound with asp-for.</summary>
     [HtmlAttributeName("name")]
-    public string? FieldName { get; set; }
+    public string? FieldName { get; set => field = Absent(value); }
 
     /// <summary>The element id; by default made from the name.</summary>
     [HtmlAttributeName("id")]
-    public string? FieldId { get; set; }
+    public string? FieldId { get; set => field = Absent(value); }
 
     /// <summary>The value to show when the form is not coming back with what the user typed.</summary>
     [HtmlAttributeName("value")]
-    public string? Value { get; set; }
+    public string? Value { get; set => field = Absent(value); }
 
     /// <summary>An error to show; by default the first ModelState error under the field's name.</summary>
     [HtmlAttributeName("error")]
-    public string? Error { get; set; }
+    public string? Error { get; set => field = Absent(value); }
 
     [HtmlAttributeName("hint")]
-    public string? Hint { get; set; }
+    public string? Hint { get; set => field = Absent(value); }
 
     /// <summary>Hides the label or legend visually (screen readers still read it), as in a table's cells.</summary>
     [HtmlAttributeName("label-hidden")]
     public bool LabelHidden { get; set; }
+
+    /// <summary>
+    /// Razor passes a string attribute written as <c>attr="@expression"</c> as "" when the expression
+    /// is null, so an empty value means "not given" (no empty hint, no empty id).
+    /// </summary>
+    protected static string? Absent(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     [HtmlAttributeNotBound]
     [ViewContext]
