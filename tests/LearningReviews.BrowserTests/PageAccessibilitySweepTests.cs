@@ -128,7 +128,7 @@ public sealed partial class PageAccessibilitySweepTests(BrowserFixture browser, 
             await Expect(page).ToHaveTitleAsync(new Regex("^Error: Learning Review Outcomes Form"));
             var errorSummary = await ExpectErrorSummaryFocusedAsync(page);
             await Expect(errorSummary.GetByRole(AriaRole.Link, new() { Name = message, Exact = true }))
-                .ToHaveAttributeAsync("href", "#closeDay");
+                .ToHaveAttributeAsync("href", "#close");
             await Expect(page.Locator("#close-error")).ToHaveTextAsync("Error: " + message);
             await Expect(until.GetByLabel("Day", new() { Exact = true })).ToHaveValueAsync("31");
             await Expect(page.Locator(".app-form-status")).ToHaveTextAsync("Draft");

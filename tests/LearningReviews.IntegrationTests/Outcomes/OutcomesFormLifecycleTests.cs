@@ -36,15 +36,15 @@ public sealed class OutcomesFormLifecycleTests
 
         // A closing date that is not a real date is explained, and what was typed is kept.
         var badDate = await author.PostAsync($"{url}/circulate",
-            [new("formToken", Token(draft)), new("closeDay", "31"), new("closeMonth", "2"), new("closeYear", "2027")], draft.AntiforgeryToken());
+            [new("formToken", Token(draft)), new("close.day", "31"), new("close.month", "2"), new("close.year", "2027")], draft.AntiforgeryToken());
         Assert.Contains("Enter the last day for comments as a real date", badDate.ErrorSummary, StringComparison.Ordinal);
-        Assert.Equal("31", badDate.InputValue("closeDay"));
+        Assert.Equal("31", badDate.InputValue("close"));
 
         // Circulate until a week from now.
         var close = today.AddDays(7);
         var circulated = await author.FollowAsync(await author.PostAsync($"{url}/circulate",
-            [new("formToken", Token(draft)), new("closeDay", close.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-             new("closeMonth", close.Month.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("closeYear", close.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            [new("formToken", Token(draft)), new("close.day", close.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+             new("close.month", close.Month.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("close.year", close.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             draft.AntiforgeryToken()));
         Assert.Contains("Circulated for comment", circulated.Html.QuerySelector(".app-form-status")!.TextContent, StringComparison.Ordinal);
 
@@ -123,6 +123,34 @@ public sealed class OutcomesFormLifecycleTests
         Assert.Equal("See the child alone at every visit", page.Html.QuerySelector("textarea[name='lp[0].text']")!.TextContent);
         Assert.Equal("Add 'seen alone' to the visit template", page.Html.QuerySelector("input[name='act[0].what']")!.GetAttribute("value"));
         Assert.Equal("Head of Service", page.Html.QuerySelector("input[name='act[0].owner']")!.GetAttribute("value"));
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60);
+        Assert.Equal(due.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Html.QuerySelector("input[name='act[0].due.day']")!.GetAttribute("value"));
+        Assert.Equal(due.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Html.QuerySelector("input[name='act[0].due.year']")!.GetAttribute("value"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Actions.CountAsync(a => a.ReviewId == review)));
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task A_recommendation_due_date_that_is_not_a_real_date_points_at_its_day_box_and_keeps_what_was_typed(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        var review = await ReviewAtTheOutcomesStageAsync(app);
+        using var author = await app.SignedInAsAsync("lead@demo.example");
+        var answers = OutcomesAnswers(DateOnly.FromDateTime(DateTime.UtcNow), synopsis: "Child P was not seen alone.")
+            .Where(a => !a.Key.StartsWith("act[0].due", StringComparison.Ordinal))
+            .Concat([new("act[0].due.day", "31"), new("act[0].due.month", "2"), new("act[0].due.year", "2027")]);
+
+        var page = await author.SaveStageAsync(review, "outcomes", answers);
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        const string message = "The due date of action 1 must be a real date, like 27 3 2026";
+        var link = page.Html.QuerySelectorAll(".govuk-error-summary a").Single(a => a.TextContent == message);
+        Assert.Equal("#act_0__due", link.GetAttribute("href"));
+        var day = page.Html.GetElementById("act_0__due")!;
+        Assert.Equal("act[0].due.day", day.GetAttribute("name"));
+        Assert.Equal("31", day.GetAttribute("value"));
+        Assert.Equal("2", page.InputValue("act_0__due-month"));
+        Assert.Equal("2027", page.InputValue("act_0__due-year"));
+        Assert.Equal("Error: " + message, page.Html.GetElementById("act_0__due-error")!.TextContent);
         Assert.Equal(0, await app.WithDbAsync(db => db.Actions.CountAsync(a => a.ReviewId == review)));
     }
 
@@ -152,7 +180,7 @@ public sealed class OutcomesFormLifecycleTests
         new("f.background", "Known to services since 2024."), new("f.strengths", "Quick school referral."),
         new("f.doBetter", "Joint visits."), new("f.familyActions", "None."), new("f.broaderLearning", "Links to the neglect theme."),
         new("act[0].id", ""), new("act[0].what", "Add 'seen alone' to the visit template"), new("act[0].owner", "Head of Service"),
-        new("act[0].due", today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), new("act[0].impact", "Audit"),
+        .. WorkflowClientB.ActionDue(0, today.AddDays(60)), new("act[0].impact", "Audit"),
         new("f.dissemination", "7-minute briefing."), new("f.familyDecisions", "Mother told of the review by letter."),
     ];
 

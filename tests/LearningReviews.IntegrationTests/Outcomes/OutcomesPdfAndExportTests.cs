@@ -106,7 +106,7 @@ public sealed class OutcomesPdfAndExportTests
             .Where(a => !a.Key.StartsWith("lp[", StringComparison.Ordinal) && !a.Key.StartsWith("act[", StringComparison.Ordinal))
             .Concat([new("lp[0].id", point), new("lp[0].text", "See the child alone at every visit"),
                      new("act[0].id", action), new("act[0].what", "Add 'seen alone' to the visit template"), new("act[0].owner", "Head of Service"),
-                     new("act[0].due", today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                     .. WorkflowClientB.ActionDue(0, today.AddDays(60)),
                      new("act[0].impact", "Audit"), new("act[0].finding", point)]);
         var saved = await author.SaveStageAsync(review, "outcomes", answers);
         Assert.True(saved.IsRedirect, saved.ErrorSummary);

@@ -51,7 +51,7 @@ public sealed class LocalityLearningCircleWalkthroughTests
             new("f.timekeeper", learnerId), new("f.areasOfFocus", "Understand the moves between schools"),
             new("f.overview", "Two moves in a year"), new("lp[0].id", ""), new("lp[0].text", "Ask the child about school moves"),
             new("act[0].id", ""), new("act[0].what", "Add school moves to the assessment"), new("act[0].owner", "Tariq Malik"),
-            new("act[0].due", today.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), new("act[0].impact", "Audit in three months"),
+            .. WorkflowClientB.ActionDue(0, today.AddDays(30)), new("act[0].impact", "Audit in three months"),
             new("f.attendance[0].name", "Priya Shah"), new("f.attendance[0].attended", "yes"),
         ]);
         Assert.True(saved.IsRedirect, saved.ErrorSummary);

@@ -46,7 +46,15 @@ internal static class WorkflowClientB
     public static IEnumerable<KeyValuePair<string, string>> Action(int index, string what, string owner, DateOnly? due, string impact, string id = "") =>
     [
         new($"act[{index}].id", id), new($"act[{index}].what", what), new($"act[{index}].owner", owner),
-        new($"act[{index}].due", due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""), new($"act[{index}].impact", impact),
+        new($"act[{index}].impact", impact), .. (due is { } date ? ActionDue(index, date) : []),
+    ];
+
+    /// <summary>An action's due date, a GOV.UK date input: <c>act[i].due.day/.month/.year</c>.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> ActionDue(int index, DateOnly due) =>
+    [
+        new($"act[{index}].due.day", due.Day.ToString(CultureInfo.InvariantCulture)),
+        new($"act[{index}].due.month", due.Month.ToString(CultureInfo.InvariantCulture)),
+        new($"act[{index}].due.year", due.Year.ToString(CultureInfo.InvariantCulture)),
     ];
 
     /// <summary>The value a stage form holds in one of its inputs, such as the id of a saved action (<c>act[0].id</c>).</summary>

@@ -41,14 +41,18 @@ public sealed class OutcomesController(
     }
 
     [HttpPost("circulate")]
-    public async Task<IActionResult> Circulate(Guid id, Guid formToken, string? closeDay, string? closeMonth, string? closeYear)
+    public async Task<IActionResult> Circulate(Guid id, Guid formToken)
     {
-        DateOnly? close = GovUkDate.TryRead(closeDay, closeMonth, closeYear, out var date) ? date : null;
+        // The GOV.UK date input "close" posts close.day, close.month and close.year; its error sits
+        // under "close", the id of its Day box, so the error summary link lands there.
+        DateOnly? close = GovUkDate.TryRead(Request.Form, "close", out var date) ? date : null;
         var problem = close is null ? "Enter the last day for comments as a real date, for example 27 3 2027"
             : close <= time.Today ? "The last day for comments must be in the future" : null;
         if (problem is not null)
         {
-            return await ShowAgainAsync(id, "closeDay", problem, ("closeDay", closeDay), ("closeMonth", closeMonth), ("closeYear", closeYear));
+            var (day, month, year) = GovUkDate.Typed(Request.Form, "close");
+            var (dayName, monthName, yearName) = GovUkDate.PartNames("close");
+            return await ShowAgainAsync(id, "close", problem, (dayName, day), (monthName, month), (yearName, year));
         }
         return await ChangeAsync(id, review => forms.CirculateAsync(users.Current(), review, formToken, close));
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using LearningReviews.Domain.Text;
 using LearningReviews.Domain.Workflows;
+using LearningReviews.Web.Infrastructure.GovUk;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LearningReviews.Web.Features.Workflow;
@@ -10,6 +11,7 @@ namespace LearningReviews.Web.Features.Workflow;
 public sealed record LearningPointInput(Guid? Id, string Text);
 
 /// <param name="Finding">The learning point (finding) the action answers, if chosen.</param>
+/// <param name="Due">yyyy-MM-dd, or "typed:day|month|year" when what was typed is not a real date (shown again as typed).</param>
 public sealed record ActionInput(Guid? Id, string What, string? Owner, string? Due, string? Impact, Guid? Finding = null);
 
 /// <summary>Everything posted from one stage form, read into answers, with problems recorded in ModelState.</summary>
@@ -23,13 +25,15 @@ public sealed class StageSubmission
 
 /// <summary>
 /// Reads a stage form built from its definition. Field inputs are named "f.{key}" (dates as
-/// "f.{key}.day/.month/.year", times as "f.{key}.time", rows as "f.{key}[i].{column}"), so the
+/// "f.{key}.day/.month/.year", times as "f.{key}.time", rows as "f.{key}[i].{column}"; action due dates
+/// as "act[i].due.day/.month/.year"), so the
 /// error summary links ("#f_key") land on the first input of each field. Nothing typed is lost:
 /// what could not be read is kept as typed and reported in ModelState.
 /// </summary>
 public static class StageFormReader
 {
-    private static readonly string[] DateParts = [".day", ".month", ".year"];
+    /// <summary>Marks a date kept as typed because it could not be read: "typed:day|month|year".</summary>
+    public const string TypedPrefix = "typed:";
 
     public static StageSubmission Read(StageDefinition stage, IFormCollection form, ModelStateDictionary modelState, DateOnly today)
     {
@@ -112,11 +116,9 @@ public static class StageFormReader
     /// <summary>Reads a GOV.UK date input (day, month, year). Null when empty or invalid; invalid adds an error.</summary>
     private static DateOnly? ReadDate(FieldDefinition field, string name, IFormCollection form, ModelStateDictionary modelState, DateOnly today)
     {
-        var day = form[name + ".day"].ToString().Trim();
-        var month = form[name + ".month"].ToString().Trim();
-        var year = form[name + ".year"].ToString().Trim();
+        var (day, month, year) = GovUkDate.Typed(form, name);
         if (day.Length + month.Length + year.Length == 0) return null;
-        if (!Infrastructure.GovUk.GovUkDate.TryRead(day, month, year, out var date))
+        if (!GovUkDate.TryRead(day, month, year, out var date))
         {
             modelState.AddModelError(name, $"'{field.Label}' must be a real date, like 27 3 2026");
             return null;
@@ -131,8 +133,8 @@ public static class StageFormReader
     /// <summary>A date that could not be read is kept as typed so the form can show it again.</summary>
     private static string? Typed(IFormCollection form, string name)
     {
-        var parts = DateParts.Select(p => form[name + p].ToString().Trim()).ToArray();
-        return parts.All(p => p.Length == 0) ? null : "typed:" + string.Join('|', parts);
+        var (day, month, year) = GovUkDate.Typed(form, name);
+        return day.Length + month.Length + year.Length == 0 ? null : TypedPrefix + string.Join('|', day, month, year);
     }
 
     private static JsonArray ReadRows(FieldDefinition field, IFormCollection form, ModelStateDictionary modelState, DateOnly today)
@@ -147,7 +149,7 @@ public static class StageFormReader
             {
                 var cellName = prefix + column.Key;
                 var value = column.Kind == FieldKind.Date
-                    ? ReadDate(column, cellName, form, modelState, today)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                    ? ReadDate(column, cellName, form, modelState, today)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Typed(form, cellName)
                     : form[cellName].ToString().Trim();
                 if (!string.IsNullOrEmpty(value)) row[column.Key] = value;
             }
@@ -171,10 +173,13 @@ public static class StageFormReader
         {
             var what = form[$"act[{i}].what"].ToString().Trim();
             if (what.Length == 0) continue;
-            var due = form[$"act[{i}].due"].ToString().Trim();
-            if (due.Length > 0 && !DateOnly.TryParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-                modelState.AddModelError($"act[{i}].due", $"The due date of action {i + 1} must be a real date");
-            yield return new ActionInput(ParseId(form[$"act[{i}].id"]), what, NullIfEmpty(form[$"act[{i}].owner"]), NullIfEmpty(due), NullIfEmpty(form[$"act[{i}].impact"]),
+            // A GOV.UK date input like every other date; its error sits under the input's name, whose id
+            // is the Day box, so the error summary link lands there.
+            var dueName = $"act[{i}].due";
+            var due = GovUkDate.TryRead(form, dueName, out var dueDate) ? dueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Typed(form, dueName);
+            if (due?.StartsWith(TypedPrefix, StringComparison.Ordinal) == true)
+                modelState.AddModelError(dueName, $"The due date of action {i + 1} must be a real date, like 27 3 2026");
+            yield return new ActionInput(ParseId(form[$"act[{i}].id"]), what, NullIfEmpty(form[$"act[{i}].owner"]), due, NullIfEmpty(form[$"act[{i}].impact"]),
                 ParseId(form[$"act[{i}].finding"]));
         }
     }

@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningReviews.Web.Features.Workflow;
 
+/// <summary>What a date input shows: a saved value (yyyy-MM-dd…), or the boxes as typed; and a time.</summary>
+public sealed record DateBoxes(string? Value, string? Day, string? Month, string? Year, string? Time);
+
 /// <summary>What a stage form or its check-answers page shows.</summary>
 public sealed record StagePage(
     Review Review,
@@ -35,6 +38,34 @@ public sealed record StagePage(
                 a.ImpactMeasure, a.LearningPointId)).ToList();
 
     public string FieldId(FieldDefinition field) => "f_" + field.Key;
+
+    /// <summary>The choices of a radios, checkboxes or select field (people come from the review and the service).</summary>
+    public IReadOnlyList<SelectListItem> Choices(FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Kind switch
+        {
+            FieldKind.YesNo => [new("Yes", "yes"), new("No", "no")],
+            FieldKind.People or FieldKind.Person => People,
+            _ => field.Options.Select(o => new SelectListItem(o.Text, o.Value)).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// A date answer as a date input shows it: a saved answer is yyyy-MM-dd (or yyyy-MM-ddTHH:mm); one
+    /// that could not be read is kept as "typed:day|month|year" (see StageFormReader) and shown as typed.
+    /// </summary>
+    public static DateBoxes DateBoxesFor(string? answer)
+    {
+        if (answer is null) return new DateBoxes(null, null, null, null, null);
+        if (answer.StartsWith(StageFormReader.TypedPrefix, StringComparison.Ordinal))
+        {
+            var parts = answer[StageFormReader.TypedPrefix.Length..].Split('|');
+            return new DateBoxes(null, parts.ElementAtOrDefault(0) ?? "", parts.ElementAtOrDefault(1) ?? "", parts.ElementAtOrDefault(2) ?? "", null);
+        }
+        var time = answer.IndexOf('T', StringComparison.Ordinal) is var at and >= 0 ? answer[(at + 1)..] : null;
+        return new DateBoxes(answer, null, null, null, time);
+    }
 
     /// <summary>How an answer reads on the check-answers page.</summary>
     public string Display(FieldDefinition field)

@@ -1,10 +1,17 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 
 namespace LearningReviews.Web.Infrastructure.GovUk;
 
-/// <summary>Reads the three boxes of a GOV.UK date input (day, month, year) into a date.</summary>
+/// <summary>
+/// Reads the three boxes of a GOV.UK date input (day, month, year) into a date. A
+/// <c>&lt;govuk-date-input name="x"&gt;</c> posts them as <c>x.day</c>, <c>x.month</c> and <c>x.year</c>.
+/// </summary>
 public static class GovUkDate
 {
+    /// <summary>The posted names of the three boxes of the date input named <paramref name="name"/>.</summary>
+    public static (string Day, string Month, string Year) PartNames(string name) => (name + ".day", name + ".month", name + ".year");
+
     /// <returns>False when any part is missing, not a number, or the three do not make a real date.</returns>
     public static bool TryRead(string? day, string? month, string? year, out DateOnly date)
     {
@@ -17,5 +24,20 @@ public static class GovUkDate
         }
         date = new DateOnly(y, m, d);
         return true;
+    }
+
+    /// <summary>The three boxes of the date input <paramref name="name"/> as typed (trimmed; empty when absent).</summary>
+    public static (string Day, string Month, string Year) Typed(IFormCollection form, string name)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var (day, month, year) = PartNames(name);
+        return (form[day].ToString().Trim(), form[month].ToString().Trim(), form[year].ToString().Trim());
+    }
+
+    /// <summary>Reads the date input <paramref name="name"/> from a posted form.</summary>
+    public static bool TryRead(IFormCollection form, string name, out DateOnly date)
+    {
+        var (day, month, year) = Typed(form, name);
+        return TryRead(day, month, year, out date);
     }
 }

@@ -12,23 +12,24 @@ public sealed class RadiosTagHelper : GovUkFieldTagHelper
     public IEnumerable<SelectListItem> Items { get; set; } = [];
     public bool Small { get; set; }
 
+    /// <summary>Side by side, for two short answers such as Yes and No.</summary>
+    public bool Inline { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         StartFormGroup(output);
         var current = CurrentValue;
         var radios = Items.Select((item, index) =>
         {
-            var id = index == 0 ? Id : $"{Id}-{index + 1}";
+            var id = Encode(index == 0 ? Id : $"{Id}-{index + 1}");
             var isChecked = item.Value == current ? " checked" : "";
             return "<div class=\"govuk-radios__item\">" +
-                   $"<input class=\"govuk-radios__input\" id=\"{id}\" name=\"{Name}\" type=\"radio\" value=\"{Encode(item.Value)}\"{isChecked}>" +
+                   $"<input class=\"govuk-radios__input\" id=\"{id}\" name=\"{Encode(Name)}\" type=\"radio\" value=\"{Encode(item.Value)}\"{isChecked}>" +
                    $"<label class=\"govuk-label govuk-radios__label\" for=\"{id}\">{Encode(item.Text)}</label></div>";
         });
         output.Content.SetHtmlContent(
-            $"<fieldset class=\"govuk-fieldset\"{Attribute("aria-describedby", DescribedBy())}>" +
-            $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--{Encode(LegendSize)}\">{Encode(Legend)}</legend>" +
-            HintHtml() + ErrorHtml() +
-            $"<div class=\"govuk-radios{(Small ? " govuk-radios--small" : "")}\" data-module=\"govuk-radios\">" +
+            FieldsetStart(Legend, LegendSize) + HintHtml() + ErrorHtml() +
+            $"<div class=\"govuk-radios{(Small ? " govuk-radios--small" : "")}{(Inline ? " govuk-radios--inline" : "")}\" data-module=\"govuk-radios\">" +
             string.Concat(radios) + "</div></fieldset>");
     }
 }

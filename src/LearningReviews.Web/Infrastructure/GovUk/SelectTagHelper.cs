@@ -8,6 +8,10 @@ namespace LearningReviews.Web.Infrastructure.GovUk;
 public sealed class SelectTagHelper : GovUkFieldTagHelper
 {
     public string Label { get; set; } = "";
+
+    /// <summary>The label's size (s, m, l), or none for body text.</summary>
+    public string? LabelSize { get; set; }
+
     public IEnumerable<SelectListItem> Items { get; set; } = [];
     public string? EmptyOption { get; set; }
 
@@ -20,7 +24,7 @@ public sealed class SelectTagHelper : GovUkFieldTagHelper
                           $"<option value=\"{Encode(item.Value)}\"{(item.Value == current ? " selected" : "")}>{Encode(item.Text)}</option>"));
         var classes = "govuk-select" + (ErrorMessage is null ? "" : " govuk-select--error");
         output.Content.SetHtmlContent(
-            $"<label class=\"govuk-label\" for=\"{Id}\">{Encode(Label)}</label>" + HintHtml() + ErrorHtml() +
-            $"<select class=\"{classes}\" id=\"{Id}\" name=\"{Name}\"{Attribute("aria-describedby", DescribedBy())}>{options}</select>");
+            $"<label class=\"{LabelClasses("govuk-label", LabelSize)}\" for=\"{Encode(Id)}\">{Encode(Label)}</label>" + HintHtml() + ErrorHtml() +
+            $"<select class=\"{classes}\" id=\"{Encode(Id)}\" name=\"{Encode(Name)}\"{Attribute("aria-describedby", DescribedBy())}>{options}</select>");
     }
 }

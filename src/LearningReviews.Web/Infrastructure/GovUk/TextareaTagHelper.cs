@@ -13,7 +13,9 @@ public sealed class TextareaTagHelper : GovUkFieldTagHelper
     public string Label { get; set; } = "";
     public int Rows { get; set; } = 5;
     public int? WordLimit { get; set; }
-    public string LabelSize { get; set; } = "s";
+
+    /// <summary>The label's size (s, m, l), or empty for body text.</summary>
+    public string? LabelSize { get; set; } = "s";
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -23,11 +25,11 @@ public sealed class TextareaTagHelper : GovUkFieldTagHelper
         var limit = WordLimit?.ToString(CultureInfo.InvariantCulture);
         var countHtml = WordLimit is null
             ? ""
-            : $"<div id=\"{countId}\" class=\"govuk-hint govuk-character-count__message\" aria-live=\"polite\">You can enter up to {limit} words</div>";
+            : $"<div id=\"{Encode(countId)}\" class=\"govuk-hint govuk-character-count__message\" aria-live=\"polite\">You can enter up to {limit} words</div>";
         output.Content.SetHtmlContent(
-            $"<label class=\"govuk-label govuk-label--{Encode(LabelSize)}\" for=\"{Id}\">{Encode(Label)}</label>" +
+            $"<label class=\"{LabelClasses("govuk-label", LabelSize)}\" for=\"{Encode(Id)}\">{Encode(Label)}</label>" +
             HintHtml() + ErrorHtml() +
-            $"<textarea class=\"{classes}\" id=\"{Id}\" name=\"{Name}\" rows=\"{Rows.ToString(CultureInfo.InvariantCulture)}\"" +
+            $"<textarea class=\"{classes}\" id=\"{Encode(Id)}\" name=\"{Encode(Name)}\" rows=\"{Rows.ToString(CultureInfo.InvariantCulture)}\"" +
             Attribute("data-word-limit", limit) + Attribute("aria-describedby", DescribedBy(countId)) + ">" +
             Encode(CurrentValue) + "</textarea>" + countHtml);
     }
