@@ -201,7 +201,12 @@ public sealed class OutcomesPdfAndExportTests
         Assert.Equal(Part(today.AddDays(2).Day), later.Html.QuerySelector("input#From")!.GetAttribute("value"));
         Assert.Equal(Part(today.AddDays(9).Year), later.Html.QuerySelector("input#To-year")!.GetAttribute("value"));
         // The other filters still apply alongside the dates.
-        Assert.Empty(Rows(await bm.GetAsync($"/exports?Methodology=thematic-review&{Range(today.AddDays(-1), today.AddDays(1))}")));
+        var thematic = await bm.GetAsync($"/exports?Methodology=thematic-review&Status=all&Theme=neglect&{Range(today.AddDays(-1), today.AddDays(1))}");
+        Assert.Empty(Rows(thematic));
+        Assert.Equal("thematic-review", thematic.Html.QuerySelector("select#Methodology option[selected]")!.GetAttribute("value"));
+        Assert.Equal("all", thematic.Html.QuerySelector("select#Status option[selected]")!.GetAttribute("value"));
+        Assert.Equal("neglect", thematic.Html.QuerySelector("input#Theme")!.GetAttribute("value"));
+        Assert.Equal(Part(today.AddDays(-1).Day), thematic.Html.QuerySelector("input#From")!.GetAttribute("value"));
 
         // Links made before the change (From=yyyy-MM-dd) still filter, and fill the boxes.
         var oldLink = await bm.GetAsync($"/exports?From={Iso(today.AddDays(2))}");
