@@ -162,6 +162,21 @@ public sealed partial class PageAccessibilitySweepTests(BrowserFixture browser, 
             await Expect(page).ToHaveURLAsync(new Regex(@"/exports\?.*Theme=no\+theme"));
             await Expect(page.GetByLabel("Theme contains")).ToHaveValueAsync("no theme has this text");
             await Accessibility.AssertNoSeriousViolationsAsync(page, "exports page with filters applied");
+
+            // The From and To dates are GOV.UK date inputs; an impossible date comes back with the error
+            // summary, whose link leads to the From Day box, and keeps what was typed.
+            await page.Locator("#From").FillAsync("31");
+            await page.Locator("#From-month").FillAsync("2");
+            await page.Locator("#From-year").FillAsync("2026");
+            await page.Locator("#From-year").PressAsync("Enter");
+            await Expect(page).ToHaveURLAsync(new Regex(@"/exports\?.*From\.day=31"));
+            var summary = page.Locator(".govuk-error-summary");
+            await Expect(summary).ToContainTextAsync("Enter the From date as a real date");
+            await Expect(page.Locator("#From")).ToHaveValueAsync("31");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "exports page with a date error");
+            await summary.GetByRole(AriaRole.Link).ClickAsync();
+            // GOV.UK Frontend's error summary script moves focus to the box rather than following the link.
+            await Expect(page.Locator("#From")).ToBeFocusedAsync();
         }
         finally
         {

@@ -213,6 +213,97 @@ public sealed class OutcomesPdfAndExportTests
         Assert.True(refused.IsRedirect && refused.Location!.Contains("access-denied", StringComparison.Ordinal));
     }
 
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task The_export_page_filters_on_dates_typed_as_day_month_year_and_on_old_links(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        var review = await ReviewAtTheOutcomesStageAsync(app);
+        using var author = await app.SignedInAsAsync("lead@demo.example");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(today, synopsis: "Child P was not seen alone."));
+        await author.FinaliseOutcomesFormAsync(review);
+        using var bm = await app.SignedInAsAsync("bm@demo.example");
+
+        // The page draws the filters as GOV.UK date inputs, not the browser's own date picker.
+        var page = await bm.GetAsync("/exports");
+        Assert.Null(page.Html.QuerySelector("input[type=date]"));
+        Assert.NotNull(page.Html.QuerySelector("input#From[name='From.day']"));
+        Assert.NotNull(page.Html.QuerySelector("input#To-year[name='To.year']"));
+
+        // A range typed as day, month and year around the day the form was made final lists it; one after it does not.
+        Assert.Single(Rows(await bm.GetAsync($"/exports?{Range(today.AddDays(-1), today.AddDays(1))}")));
+        var later = await bm.GetAsync($"/exports?{Range(today.AddDays(2), today.AddDays(9))}");
+        Assert.Empty(Rows(later));
+        Assert.Null(later.Html.QuerySelector(".govuk-error-summary"));
+        Assert.Equal(Part(today.AddDays(2).Day), later.Html.QuerySelector("input#From")!.GetAttribute("value"));
+        Assert.Equal(Part(today.AddDays(9).Year), later.Html.QuerySelector("input#To-year")!.GetAttribute("value"));
+        // The other filters still apply alongside the dates.
+        var thematic = await bm.GetAsync($"/exports?Methodology=thematic-review&Status=all&Theme=neglect&{Range(today.AddDays(-1), today.AddDays(1))}");
+        Assert.Empty(Rows(thematic));
+        Assert.Equal("thematic-review", thematic.Html.QuerySelector("select#Methodology option[selected]")!.GetAttribute("value"));
+        Assert.Equal("all", thematic.Html.QuerySelector("select#Status option[selected]")!.GetAttribute("value"));
+        Assert.Equal("neglect", thematic.Html.QuerySelector("input#Theme")!.GetAttribute("value"));
+        Assert.Equal(Part(today.AddDays(-1).Day), thematic.Html.QuerySelector("input#From")!.GetAttribute("value"));
+
+        // Links made before the change (From=yyyy-MM-dd) still filter, and fill the boxes.
+        var oldLink = await bm.GetAsync($"/exports?From={Iso(today.AddDays(2))}");
+        Assert.Empty(Rows(oldLink));
+        Assert.Equal(Part(today.AddDays(2).Month), oldLink.Html.QuerySelector("input#From-month")!.GetAttribute("value"));
+        Assert.Single(Rows(await bm.GetAsync($"/exports?From={Iso(today.AddDays(-1))}&To={Iso(today.AddDays(1))}")));
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task An_impossible_export_date_shows_the_error_keeps_what_was_typed_and_is_not_applied(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        var review = await ReviewAtTheOutcomesStageAsync(app);
+        using var author = await app.SignedInAsAsync("lead@demo.example");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(today, synopsis: "Child P was not seen alone."));
+        await author.FinaliseOutcomesFormAsync(review);
+        using var bm = await app.SignedInAsAsync("bm@demo.example");
+
+        // 31 February: the summary links to the From Day box, the boxes keep 31, 2 and 2026, and the
+        // list is not filtered on the bad date: the final form is still listed.
+        var page = await bm.GetAsync("/exports?From.day=31&From.month=2&From.year=2026");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var link = page.Html.QuerySelector(".govuk-error-summary a")!;
+        Assert.Equal("#From", link.GetAttribute("href"));
+        Assert.Contains("From date as a real date", link.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.Html.QuerySelector("#From-error"));
+        Assert.StartsWith("Error: ", page.Html.Title, StringComparison.Ordinal);
+        Assert.Equal("31", page.Html.QuerySelector("input#From")!.GetAttribute("value"));
+        Assert.Equal("2", page.Html.QuerySelector("input#From-month")!.GetAttribute("value"));
+        Assert.Equal("2026", page.Html.QuerySelector("input#From-year")!.GetAttribute("value"));
+        Assert.Single(Rows(page));
+
+        // The same from an old-style link.
+        var oldLink = await bm.GetAsync("/exports?From=2026-02-31");
+        Assert.Equal("#From", oldLink.Html.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+        Assert.Equal("31", oldLink.Html.QuerySelector("input#From")!.GetAttribute("value"));
+        Assert.Single(Rows(oldLink));
+
+        // To before From: the error is on To, both dates stay as typed, and neither is applied.
+        var backwards = await bm.GetAsync($"/exports?{Range(today.AddDays(5), today.AddDays(-5))}");
+        var toLink = backwards.Html.QuerySelector(".govuk-error-summary a")!;
+        Assert.Equal("#To", toLink.GetAttribute("href"));
+        Assert.Contains("same as or after the From date", toLink.TextContent, StringComparison.Ordinal);
+        Assert.Equal(Part(today.AddDays(5).Day), backwards.Html.QuerySelector("input#From")!.GetAttribute("value"));
+        Assert.Equal(Part(today.AddDays(-5).Day), backwards.Html.QuerySelector("input#To")!.GetAttribute("value"));
+        Assert.Single(Rows(backwards));
+    }
+
+    private static List<string> Rows(TestBrowser.Page page) =>
+        page.Html.QuerySelectorAll("table.app-exports tbody tr").Select(r => r.TextContent).ToList();
+
+    private static string Range(DateOnly from, DateOnly to) =>
+        $"From.day={Part(from.Day)}&From.month={Part(from.Month)}&From.year={Part(from.Year)}" +
+        $"&To.day={Part(to.Day)}&To.month={Part(to.Month)}&To.year={Part(to.Year)}";
+
+    private static string Part(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The diagonal watermark comes out of pdftotext -raw a letter per line: compare without whitespace.</summary>
     private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace LearningReviews.Web.Features.Exports;
@@ -9,8 +10,23 @@ public sealed class ExportFilter
 
     /// <summary>"final" (the default: what is ready to share), "draft", or "all".</summary>
     public string? Status { get; set; }
+
+    /// <summary>
+    /// The dates the list is filtered on. Not bound: the controller reads them from the GOV.UK date
+    /// boxes (or an old-style From=yyyy-MM-dd link) and leaves out a date that is wrong.
+    /// </summary>
+    [BindNever]
     public DateOnly? From { get; set; }
+
+    [BindNever]
     public DateOnly? To { get; set; }
+
+    /// <summary>What the From and To boxes held, shown again as typed.</summary>
+    [BindNever]
+    public ExportDateFilter FromTyped { get; set; } = ExportDateFilter.None;
+
+    [BindNever]
+    public ExportDateFilter ToTyped { get; set; } = ExportDateFilter.None;
     public string? Theme { get; set; }
 
     public IEnumerable<SelectListItem> MethodologyChoices { get; set; } = [];

@@ -34,6 +34,17 @@ public static class GovUkDate
         return (form[day].ToString().Trim(), form[month].ToString().Trim(), form[year].ToString().Trim());
     }
 
+    /// <summary>
+    /// The three boxes of the date input <paramref name="name"/> from a query string, for a GET form
+    /// such as a page's filters (trimmed; empty when absent).
+    /// </summary>
+    public static (string Day, string Month, string Year) Typed(IQueryCollection query, string name)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (day, month, year) = PartNames(name);
+        return (query[day].ToString().Trim(), query[month].ToString().Trim(), query[year].ToString().Trim());
+    }
+
     /// <summary>Reads the date input <paramref name="name"/> from a posted form.</summary>
     public static bool TryRead(IFormCollection form, string name, out DateOnly date)
     {
