@@ -1,0 +1,103 @@
+using System.Net;
+using LearningReviews.Domain.Reviews;
+using LearningReviews.IntegrationTests.Documents;
+using LearningReviews.IntegrationTests.Infrastructure;
+using LearningReviews.Web.Features.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningReviews.IntegrationTests.Demo;
+
+/// <summary>The demo partnership shows the whole product, as the README's demo section promises.</summary>
+public sealed class DemoDataTests
+{
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task Demo_data_has_every_kind_of_review_at_its_stage_and_each_account_finds_what_the_readme_says(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        await app.SeedDemoAsync();
+
+        // One or more reviews of each of the nine kinds, early, mid-way and closed.
+        var reviews = await app.WithDbAsync(db => db.Reviews.OrderBy(r => r.Title)
+            .Select(r => new { r.Title, r.MethodologyKey, r.CurrentStageKey, r.Status }).ToListAsync());
+        Assert.Equal(
+        [
+            "desktop-review", "learning-conversation", "locality-learning-circle", "lscb-learning-review", "practice-learning-day",
+            "practitioner-learning-review", "rapid-review", "single-issue-review", "thematic-review",
+        ], reviews.Select(r => r.MethodologyKey).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(
+        [
+            "Desktop Review: Child Heron closed publication",
+            "LSCB Learning Review: Child Siskin proposed preparation",
+            "Learning Conversation: Child Wagtail in-progress preparation",
+            "Locality Learning Circle: Child A proposed proposal",
+            "Locality Learning Circle: Child B in-progress preparation",
+            "Locality Learning Circle: Child C in-progress after",
+            "Locality Learning Circle: Child D proposed proposal",
+            "Practice Learning Day: Plans that families can follow in-progress planning",
+            "Practitioner Learning Review: Child Linnet in-progress information",
+            "Rapid Review: Child Plover proposed notification",
+            "Single Issue Review: Family Dunlin proposed commissioning",
+            "Thematic Review: Family Osprey, Family Curlew in-progress information",
+        ], reviews.Select(r => $"{r.Title} {Status(r.Status)} {r.CurrentStageKey}").Order(StringComparer.Ordinal));
+
+        // Every move was made by a demo account and recorded as a transition, as on the pages.
+        var movers = await app.WithDbAsync(db => db.Transitions.Select(t => t.UserName).Distinct().ToListAsync());
+        Assert.All(movers, name => Assert.EndsWith("@" + DemoDataSeeder.Domain, name, StringComparison.Ordinal));
+
+        // Seeding again changes nothing.
+        using (var scope = app.Services.CreateScope())
+        {
+            var again = await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(AppFactory.DemoPassword);
+            Assert.Equal(DemoSeedOutcome.AlreadyPresent, again.Outcome);
+        }
+        Assert.Equal(reviews.Count, await app.WithDbAsync(db => db.Reviews.CountAsync()));
+
+        // The business manager can download the desktop review's final Outcomes Form from Exports.
+        using var bm = await app.SignedInAsAsync("bm@demo.example");
+        var exports = await bm.GetAsync("/exports");
+        var rows = exports.Html.QuerySelectorAll("table.app-exports tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, row => row.Contains("Child Heron", StringComparison.Ordinal));
+        var link = exports.Html.QuerySelector("table.app-exports a[download]")!.GetAttribute("href")!;
+        using var download = await bm.Client.GetAsync(link);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        var pdf = PdfReader.Read(await download.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Child Heron", pdf.Text, StringComparison.Ordinal);
+        Assert.Contains("Treat a long absence from school as a welfare concern", pdf.Text, StringComparison.Ordinal);
+
+        // The practitioner is involved with one family of the thematic review and sees only that one.
+        using var practitioner = await app.SignedInAsAsync("practitioner@demo.example");
+        var thematic = await app.WithDbAsync(db => db.Reviews.Where(r => r.MethodologyKey == "thematic-review").Select(r => r.Id).SingleAsync());
+        var page = await practitioner.GetAsync($"/reviews/{thematic}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(["Family Curlew"], page.Html.QuerySelectorAll("table.app-families tbody tr").Select(r => r.Children[0].TextContent));
+        Assert.DoesNotContain("Family Osprey", page.Html.Body!.TextContent, StringComparison.Ordinal);
+
+        // What each account's My work lists (the README's table says the same).
+        foreach (var (email, expected) in MyWork)
+        {
+            using var browser = await app.SignedInAsAsync(email);
+            var myWork = await browser.GetAsync("/");
+            var titles = myWork.Html.QuerySelectorAll("table.govuk-table:not(.app-overdue) tbody td:nth-child(2) > a").Select(a => a.TextContent.Trim())
+                .Order(StringComparer.Ordinal).ToList();
+            Console.WriteLine($"MYWORK {email}: {string.Join(" | ", titles)}");
+            Assert.True(expected.Order(StringComparer.Ordinal).SequenceEqual(titles), $"{email}: {string.Join(" | ", titles)}");
+        }
+    }
+
+    private static string Status(ReviewStatus status) => status switch
+    {
+        ReviewStatus.Proposed => "proposed",
+        ReviewStatus.InProgress => "in-progress",
+        ReviewStatus.Closed => "closed",
+        _ => status.ToString(),
+    };
+
+    private static readonly (string Email, string[] Titles)[] MyWork =
+    [
+        ("admin@demo.example", []), ("hol@demo.example", []), ("sm@demo.example", []), ("tm@demo.example", []),
+        ("practitioner@demo.example", []), ("qa@demo.example", []), ("bm@demo.example", []), ("lead@demo.example", []),
+        ("facilitator@demo.example", []), ("subgroup@demo.example", []), ("agency@demo.example", []),
+    ];
+}
