@@ -49,8 +49,12 @@ internal sealed class DemoActor(DemoServices services)
 
     public async Task<string> NameOfAsync(string account) => (await AccountAsync(account)).DisplayName;
 
-    public async Task<Guid> ProposeAsync(string account, string methodologyKey, Locality locality, string? reasonKey, string detail,
-        string label, params string[] otherLabels)
+    public Task<Guid> ProposeAsync(string account, string methodologyKey, Locality locality, string? reasonKey, string detail,
+        string label, params string[] otherLabels) =>
+        ProposeWithRecordNumberAsync(account, methodologyKey, locality, reasonKey, detail, null, [label, .. otherLabels]);
+
+    public async Task<Guid> ProposeWithRecordNumberAsync(string account, string methodologyKey, Locality locality, string? reasonKey,
+        string detail, string? caseRecordNumber, string[] labels)
     {
         var methodology = services.Catalogue.Newest(methodologyKey)
                           ?? throw new InvalidOperationException($"No {methodologyKey} definition is installed.");
@@ -58,7 +62,7 @@ internal sealed class DemoActor(DemoServices services)
         return await AsAsync(account, async _ =>
         {
             var review = await services.Proposals.ProposeAsync(new ReviewProposal(
-                methodology, [label, .. otherLabels], locality.Id, null, reasonKey, detail, proposer.DisplayName));
+                methodology, labels, locality.Id, caseRecordNumber, reasonKey, detail, proposer.DisplayName));
             return review.Id;
         });
     }

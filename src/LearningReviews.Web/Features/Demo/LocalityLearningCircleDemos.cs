@@ -16,16 +16,16 @@ internal static class LocalityLearningCircleDemos
     {
         var today = demo.Today;
 
-        var childA = await demo.ProposeAsync("hol", Key, north, "escalation-of-risk",
-            "Three missing episodes in six weeks; the plan has not changed since the last review.", "Child A");
+        var childA = await demo.ProposeWithRecordNumberAsync("hol", Key, north, "escalation-of-risk",
+            "Three missing episodes in six weeks; the plan has not changed since the last review.", "DEMO-A", ["Child A"]);
         await demo.AddParticipantAsync("hol", childA, "practitioner", ReviewRole.Practitioner);
 
-        var childB = await demo.ProposeAsync("tm", Key, north, "audit-outcome",
-            "Audit rated the assessment outstanding: we want to understand what made it work.", "Child B");
+        var childB = await demo.ProposeWithRecordNumberAsync("tm", Key, north, "audit-outcome",
+            "Audit rated the assessment outstanding: we want to understand what made it work.", "DEMO-B", ["Child B"]);
         await AgreeAsync(demo, childB, today.AddDays(-3));
 
-        var childC = await demo.ProposeAsync("hol", Key, north, "turning-point",
-            "A move to kinship care after a long period of neglect.", "Child C");
+        var childC = await demo.ProposeWithRecordNumberAsync("hol", Key, north, "turning-point",
+            "A move to kinship care after a long period of neglect.", "DEMO-C", ["Child C"]);
         await AgreeAsync(demo, childC, today.AddDays(-30));
         await demo.SaveAsync("tm", childC, "preparation", new DemoForm()
             .Date("practitionersNotified", today.AddDays(-28)).Choose("practitioners", await demo.IdOfAsync("practitioner"))
@@ -48,8 +48,8 @@ internal static class LocalityLearningCircleDemos
             .Text("attendance[1].name", await demo.NameOfAsync("facilitator")).Text("attendance[1].attended", "yes"));
         await demo.AdvanceAsync("hol", childC);
 
-        await demo.ProposeAsync("hol", Key, south, "exceptions-reporting",
-            "Dashboard shows visits overdue for four months.", "Child D");
+        await demo.ProposeWithRecordNumberAsync("hol", Key, south, "exceptions-reporting",
+            "Dashboard shows visits overdue for four months.", "DEMO-D", ["Child D"]);
     }
 
     /// <summary>The Head of Locality records that the Locality Management Meeting agreed the circle.</summary>
