@@ -27,18 +27,18 @@ public sealed class DemoDataTests
         ], reviews.Select(r => r.MethodologyKey).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(
         [
-            "Desktop Review: Child Heron closed publication",
-            "LSCB Learning Review: Child Siskin proposed preparation",
-            "Learning Conversation: Child Wagtail in-progress preparation",
+            "Desktop Review: Demo child Heron closed publication",
+            "LSCB Learning Review: Demo child Siskin proposed preparation",
+            "Learning Conversation: Demo child Wagtail in-progress preparation",
             "Locality Learning Circle: Child A proposed proposal",
             "Locality Learning Circle: Child B in-progress preparation",
             "Locality Learning Circle: Child C in-progress after",
             "Locality Learning Circle: Child D proposed proposal",
             "Practice Learning Day: Plans that families can follow in-progress planning",
-            "Practitioner Learning Review: Child Linnet in-progress information",
-            "Rapid Review: Child Plover proposed notification",
-            "Single Issue Review: Family Dunlin proposed commissioning",
-            "Thematic Review: Family Osprey, Family Curlew in-progress information",
+            "Practitioner Learning Review: Demo child Linnet in-progress information",
+            "Rapid Review: Demo child Plover proposed notification",
+            "Single Issue Review: Demo family Dunlin proposed commissioning",
+            "Thematic Review: Demo family Osprey, Demo family Curlew in-progress information",
         ], reviews.Select(r => $"{r.Title} {Status(r.Status)} {r.CurrentStageKey}").Order(StringComparer.Ordinal));
 
         // Every move was made by a demo account and recorded as a transition, as on the pages.
@@ -65,7 +65,7 @@ public sealed class DemoDataTests
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
         var pdf = PdfReader.Read(await download.Content.ReadAsByteArrayAsync());
-        Assert.Contains("Child Heron", pdf.Text, StringComparison.Ordinal);
+        Assert.Contains("Demo child Heron", pdf.Text, StringComparison.Ordinal);
         Assert.Contains("Treat a long absence from school as a welfare concern", pdf.Text, StringComparison.Ordinal);
 
         // The practitioner is involved with one family of the thematic review and sees only that one.
@@ -73,8 +73,8 @@ public sealed class DemoDataTests
         var thematic = await app.WithDbAsync(db => db.Reviews.Where(r => r.MethodologyKey == "thematic-review").Select(r => r.Id).SingleAsync());
         var page = await practitioner.GetAsync($"/reviews/{thematic}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal(["Family Curlew"], page.Html.QuerySelectorAll("table.app-families tbody tr").Select(r => r.Children[0].TextContent));
-        Assert.DoesNotContain("Family Osprey", page.Html.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["Demo family Curlew"], page.Html.QuerySelectorAll("table.app-families tbody tr").Select(r => r.Children[0].TextContent));
+        Assert.DoesNotContain("Demo family Osprey", page.Html.Body!.TextContent, StringComparison.Ordinal);
 
         // What each account's My work lists (the README's table says the same).
         var found = new List<string>();
@@ -99,10 +99,10 @@ public sealed class DemoDataTests
 
     private const string A = "Locality Learning Circle: Child A", B = "Locality Learning Circle: Child B",
         C = "Locality Learning Circle: Child C", D = "Locality Learning Circle: Child D",
-        Heron = "Desktop Review: Child Heron", Siskin = "LSCB Learning Review: Child Siskin",
-        Linnet = "Practitioner Learning Review: Child Linnet", Plover = "Rapid Review: Child Plover",
-        Dunlin = "Single Issue Review: Family Dunlin", Thematic = "Thematic Review: Family Osprey, Family Curlew",
-        Day = "Practice Learning Day: Plans that families can follow", Wagtail = "Learning Conversation: Child Wagtail";
+        Heron = "Desktop Review: Demo child Heron", Siskin = "LSCB Learning Review: Demo child Siskin",
+        Linnet = "Practitioner Learning Review: Demo child Linnet", Plover = "Rapid Review: Demo child Plover",
+        Dunlin = "Single Issue Review: Demo family Dunlin", Thematic = "Thematic Review: Demo family Osprey, Demo family Curlew",
+        Day = "Practice Learning Day: Plans that families can follow", Wagtail = "Learning Conversation: Demo child Wagtail";
 
     /// <summary>Each account's My work, as the README's demo table describes it.</summary>
     private static readonly (string Email, string[] Titles)[] MyWork =
@@ -111,7 +111,7 @@ public sealed class DemoDataTests
         ("hol@demo.example", [A, B, C, D]),
         ("sm@demo.example", [A, B, C, Day]),
         ("tm@demo.example", [Wagtail, A, B, C]),
-        ("practitioner@demo.example", [A, C, "Thematic Review: Family Curlew"]),
+        ("practitioner@demo.example", [A, C, "Thematic Review: Demo family Curlew"]),
         ("qa@demo.example", [A, B, C, D, Day]),
         ("bm@demo.example", [Heron, Siskin, Linnet, Plover, Dunlin, Thematic]),
         ("lead@demo.example", [Heron, Siskin, Linnet, Thematic]),

@@ -11,8 +11,8 @@ namespace LearningReviews.Web.Features.Demo;
 /// </summary>
 internal static class CommissionedReviewDemos
 {
-    public const string ThematicFamilyOne = "Family Osprey";
-    public const string ThematicFamilyTwo = "Family Curlew";
+    public const string ThematicFamilyOne = "Demo family Osprey";
+    public const string ThematicFamilyTwo = "Demo family Curlew";
 
     public static async Task AddAsync(DemoActor demo, Locality north, Locality south, Locality east)
     {
@@ -20,20 +20,20 @@ internal static class CommissionedReviewDemos
         await AddThematicReviewAsync(demo, north);
         await AddPractitionerLearningReviewAsync(demo, north);
         await demo.ProposeAsync("bm", "single-issue-review", south, "serviceImprovement",
-            "Two home visits to a family new to the area took place without an interpreter.", "Family Dunlin");
+            "Two home visits to a family new to the area took place without an interpreter.", "Demo family Dunlin");
     }
 
     private static async Task AddDesktopReviewAsync(DemoActor demo, Locality east)
     {
         var today = demo.Today;
         var review = await demo.ProposeAsync("bm", "desktop-review", east, "serviceImprovement",
-            "A twelve-year-old was out of school for most of a term while each agency thought another was following it up.", "Child Heron");
+            "A twelve-year-old was out of school for most of a term while each agency thought another was following it up.", "Demo child Heron");
 
         await demo.SaveAsync("subgroup", review, "commissioning", new DemoForm()
             .Tick("authorIndependent").Date("agreedOn", today.AddDays(-70))
             .Text("scope", "How agencies responded to a long absence from school, and who was expected to follow it up.")
             .Row("kloe", 0, ("kloe", "How was the absence recorded and shared between school, early help and health?"))
-            .Row("kloe", 1, ("kloe", "Who was expected to see Child Heron, and did anyone?"))
+            .Row("kloe", 1, ("kloe", "Who was expected to see Demo child Heron, and did anyone?"))
             .Date("informationDeadline", today.AddDays(-49)).Date("reportDeadline", today.AddDays(14))
             .Choose("leadAuthor", await demo.IdOfAsync("lead"))
             .Text("publicationRisks", "Only a summary: the school is small and the child could be recognised from the details."));
@@ -64,14 +64,14 @@ internal static class CommissionedReviewDemos
         await demo.AdvanceAsync("lead", review);
 
         await demo.SaveAsync("lead", review, "outcomes", new DemoForm()
-            .Text("familyDetails", "Child Heron, aged twelve, living with one parent and an older sibling.")
+            .Text("familyDetails", "Demo child Heron, aged twelve, living with one parent and an older sibling.")
             .Text("howUndertaken", "A desktop review of agency records and one staff meeting.")
             .Text("contributors", "Staff from Education and Early Help.").Date("undertakenOn", today.AddDays(-35))
-            .Text("synopsis", "Child Heron missed most of a term; letters were sent but nobody saw the child for eleven weeks.")
+            .Text("synopsis", "Demo child Heron missed most of a term; letters were sent but nobody saw the child for eleven weeks.")
             .Text("findings", "The absence was handled as an attendance matter rather than a welfare concern.")
             .LearningPoint(0, "Treat a long absence from school as a welfare concern and see the child")
             .LearningPoint(1, "Agree who leads when more than one agency is worried about the same absence")
-            .Text("background", "Child Heron changed school at the start of the year and attendance fell from the first half term.")
+            .Text("background", "Demo child Heron changed school at the start of the year and attendance fell from the first half term.")
             .Text("strengths", "The attendance officer kept writing; early help answered quickly once asked.")
             .Text("doBetter", "Name one lead professional as soon as two agencies are concerned about absence.")
             .Action(0, "Add a home-visit step to the attendance procedure after two unanswered letters", "Education safeguarding lead",
@@ -130,7 +130,7 @@ internal static class CommissionedReviewDemos
     {
         var today = demo.Today;
         var review = await demo.ProposeAsync("bm", "practitioner-learning-review", north, "goodPractice",
-            "A baby stayed safely at home with a young parent thanks to a plan that several agencies kept going.", "Child Linnet");
+            "A baby stayed safely at home with a young parent thanks to a plan that several agencies kept going.", "Demo child Linnet");
         await demo.SaveAsync("subgroup", review, "commissioning", new DemoForm()
             .Tick("authorIndependent").Date("agreedOn", today.AddDays(-20))
             .Text("scope", "What helped agencies support a young parent to care safely for a new baby.")

@@ -13,10 +13,10 @@ internal static class EarlyHelpAndRapidDemos
         var today = demo.Today;
 
         await demo.ProposeAsync("bm", "rapid-review", south, null,
-            "Serious incident notification: an infant was taken to hospital with an injury the carers could not explain.", "Child Plover");
+            "Serious incident notification: an infant was taken to hospital with an injury the carers could not explain.", "Demo child Plover");
 
         var conversation = await demo.ProposeAsync("tm", "learning-conversation", north, "planNotProgressing",
-            "The Child in Need plan has not moved on in three meetings and school attendance is still low.", "Child Wagtail");
+            "The Child in Need plan has not moved on in three meetings and school attendance is still low.", "Demo child Wagtail");
         await demo.SaveAsync("tm", conversation, "request", new DemoForm()
             .Tick("talk", "questions", "views", "whatNext")
             .Text("process", "cin").Date("agreedOn", today.AddDays(-10))
@@ -32,6 +32,6 @@ internal static class EarlyHelpAndRapidDemos
         await demo.AdvanceAsync("sm", day);
 
         await demo.ProposeAsync("lead", "lscb-learning-review", north, "practiceConcern",
-            "Repeated police call-outs to the home were not shared with the school or the GP.", "Child Siskin");
+            "Repeated police call-outs to the home were not shared with the school or the GP.", "Demo child Siskin");
     }
 }
