@@ -14,8 +14,9 @@ public sealed class AccessTests
         using var practitioner = await app.SignedInAsAsync("practitioner@demo.example");
         var (involved, notInvolved) = await app.WithDbAsync(async db =>
         {
-            var mine = await db.Reviews.Where(r => r.Participants.Any(p => p.Role == Domain.Reviews.ReviewRole.Practitioner)).Select(r => r.Id).SingleAsync();
-            var other = await db.Reviews.Where(r => r.Id != mine).Select(r => r.Id).FirstAsync();
+            // In the demo data the practitioner was added to Child A's circle, and takes no part in Child B's.
+            var mine = await db.Reviews.Where(r => r.Title.EndsWith("Child A")).Select(r => r.Id).SingleAsync();
+            var other = await db.Reviews.Where(r => r.Title.EndsWith("Child B")).Select(r => r.Id).SingleAsync();
             return (mine, other);
         });
 
@@ -31,7 +32,9 @@ public sealed class AccessTests
         Assert.Equal(1, denied);
 
         var myWork = await practitioner.GetAsync("/");
-        Assert.Single(myWork.Html.QuerySelectorAll("tbody tr"));
+        var takesPart = await app.WithDbAsync(db => db.Reviews.CountAsync(r => r.Participants.Any(p => p.Email == "practitioner@demo.example")));
+        Assert.Equal(takesPart, myWork.Html.QuerySelectorAll("tbody tr").Length);
+        Assert.DoesNotContain(myWork.Html.QuerySelectorAll("tbody a"), a => a.GetAttribute("href") == $"/reviews/{notInvolved}");
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
@@ -39,12 +42,17 @@ public sealed class AccessTests
     {
         await using var app = await AppFactory.StartAsync(provider);
         using var serviceManager = await app.SignedInAsAsync("sm@demo.example");
-        var south = await app.WithDbAsync(db => db.Reviews.Where(r => r.Locality!.Name == "South Locality").Select(r => r.Id).SingleAsync());
-        var northCount = await app.WithDbAsync(db => db.Reviews.CountAsync(r => r.Locality!.Name == "North Locality"));
+        // Locality Learning Circles are the locality managers' own kind: the North ones are listed, the South one is not found.
+        var circles = await app.WithDbAsync(db => db.Reviews.Where(r => r.MethodologyKey == "locality-learning-circle")
+            .Select(r => new { r.Id, Locality = r.Locality!.Name }).ToListAsync());
+        var south = circles.Single(c => c.Locality == "South Locality").Id;
 
         var myWork = await serviceManager.GetAsync("/");
+        var listed = myWork.Html.QuerySelectorAll("tbody a").Select(a => a.GetAttribute("href")).ToList();
 
-        Assert.Equal(northCount, myWork.Html.QuerySelectorAll("tbody tr").Length);
+        Assert.Equal(3, circles.Count(c => c.Locality == "North Locality"));
+        Assert.All(circles.Where(c => c.Locality == "North Locality"), c => Assert.Contains($"/reviews/{c.Id}", listed));
+        Assert.DoesNotContain($"/reviews/{south}", listed);
         Assert.Equal(HttpStatusCode.NotFound, (await serviceManager.GetAsync($"/reviews/{south}")).Status);
     }
 

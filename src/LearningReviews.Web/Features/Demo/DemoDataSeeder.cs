@@ -2,11 +2,14 @@ using System.Security.Cryptography;
 using LearningReviews.Domain.Identity;
 using LearningReviews.Domain.Workflows;
 using LearningReviews.Domain.Organisation;
-using LearningReviews.Domain.Reviews;
 using LearningReviews.Infrastructure.Identity;
 using LearningReviews.Infrastructure.Persistence;
-using LearningReviews.Infrastructure.Reviews;
+using LearningReviews.Infrastructure.Auditing;
+using LearningReviews.Web.Features.Outcomes;
+using LearningReviews.Web.Features.Reviews;
 using LearningReviews.Web.Features.Users;
+using LearningReviews.Web.Features.Workflow;
+using LearningReviews.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,15 +20,25 @@ public enum DemoSeedOutcome { Seeded, AlreadyPresent, RefusedRealData }
 public sealed record DemoSeedResult(DemoSeedOutcome Outcome, string? GeneratedPassword);
 
 /// <summary>
-/// Creates a demo partnership for trying the product: agencies, localities, one account per role
-/// and a handful of reviews. It refuses to touch a database that holds anything other than demo data.
+/// Creates a demo partnership for trying the product: agencies, localities, one account per role and
+/// a review of each of the nine kinds, at different stages. The reviews are made by the demo accounts
+/// through the same services the pages use (see <see cref="DemoActor"/>), so they hold exactly what
+/// users would have entered. Everything is written in one transaction. It refuses to touch a database
+/// that holds anything other than demo data, and does nothing when the demo data is already there.
 /// </summary>
 public sealed class DemoDataSeeder(
     LearningReviewsDbContext db,
     AccountProvisioning provisioning,
-    UserManager<ApplicationUser> users,
-    ReviewReferenceGenerator references,
-    WorkflowCatalogue catalogue)
+    IHttpContextAccessor http,
+    IUserClaimsPrincipalFactory<ApplicationUser> principals,
+    WorkflowCatalogue catalogue,
+    ReviewQueries queries,
+    ReviewProposalService proposals,
+    ReviewWorkflowService workflow,
+    StageAnswersWriter writer,
+    OutcomesFormService outcomes,
+    AuditLog audit,
+    PartnershipTime time)
 {
     public const string Domain = "demo.example";
 
@@ -60,12 +73,27 @@ public sealed class DemoDataSeeder(
         var generated = string.IsNullOrEmpty(password) ? GeneratePassword() : null;
         password = generated ?? password;
 
+        // All or nothing: a half-seeded database would look "already present" and never be finished.
+        // The execution strategy lets a provider configured to retry run the transaction as one unit.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await SeedPartnershipAsync(password!, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        db.ChangeTracker.Clear();
+        return new(DemoSeedOutcome.Seeded, generated);
+    }
+
+    private async Task SeedPartnershipAsync(string password, CancellationToken cancellationToken)
+    {
         var agencies = AgencyNames.Select(name => new Agency { Name = name }).ToList();
         var localities = LocalityNames.Select(name => new Locality { Name = name }).ToList();
         db.Agencies.AddRange(agencies);
         db.Localities.AddRange(localities);
         await db.SaveChangesAsync(cancellationToken);
-        var north = localities[0];
+        var (north, south, east) = (localities[0], localities[1], localities[2]);
 
         foreach (var (email, name, role) in Accounts)
         {
@@ -79,66 +107,10 @@ public sealed class DemoDataSeeder(
             }
         }
 
-        await AddReviewsAsync(north, localities[1], agencies, cancellationToken);
-        return new(DemoSeedOutcome.Seeded, generated);
-    }
-
-    private async Task AddReviewsAsync(Locality north, Locality south, List<Agency> agencies, CancellationToken cancellationToken)
-    {
-        var hol = await users.FindByEmailAsync($"hol@{Domain}");
-        var tm = await users.FindByEmailAsync($"tm@{Domain}");
-        var practitioner = await users.FindByEmailAsync($"practitioner@{Domain}");
-        var circle = catalogue.Newest("locality-learning-circle")!;
-
-        (string Label, Locality Locality, string Reason, string Detail, ReviewStatus Status, string Stage, ApplicationUser Proposer, bool WithPractitioner)[] demo =
-        [
-            ("Child A", north, "escalation-of-risk", "Three missing episodes in six weeks; the plan has not changed since the last review.", ReviewStatus.Proposed, "proposal", hol!, true),
-            ("Child B", north, "audit-outcome", "Audit rated the assessment outstanding: we want to understand what made it work.", ReviewStatus.InProgress, "preparation", tm!, false),
-            ("Child C", north, "turning-point", "A move to kinship care after a long period of neglect.", ReviewStatus.InProgress, "after", hol!, false),
-            ("Child D", south, "exceptions-reporting", "Dashboard shows visits overdue for four months.", ReviewStatus.Proposed, "proposal", hol!, false),
-        ];
-
-        foreach (var item in demo)
-        {
-            var review = new Review
-            {
-                Reference = "",
-                MethodologyKey = circle.Key,
-                DefinitionVersion = circle.Version,
-                Title = $"{circle.Name}: {item.Label}",
-                Status = item.Status,
-                CurrentStageKey = item.Stage,
-                ReasonSelected = item.Reason,
-                ReasonDetail = item.Detail,
-                LocalityId = item.Locality.Id,
-                CreatedBy = item.Proposer.Id,
-            };
-            review.Cases.Add(new ReviewCase
-            {
-                Review = review,
-                Case = new Case { Label = item.Label, LocalityId = item.Locality.Id, CaseRecordNumber = "DEMO-" + item.Label[^1] },
-            });
-            review.Participants.Add(new Participant { UserId = item.Proposer.Id, Name = item.Proposer.DisplayName, Role = ReviewRole.Proposer });
-            if (item.WithPractitioner)
-            {
-                review.Participants.Add(new Participant
-                {
-                    UserId = practitioner!.Id, Name = practitioner.DisplayName, Role = ReviewRole.Practitioner, AgencyId = agencies[0].Id,
-                });
-            }
-            // Earlier stages count as done, so the demo shows reviews part-way through.
-            foreach (var stage in circle.Stages.TakeWhile(s => s.Key != item.Stage))
-            {
-                review.Stages.Add(new ReviewStageRecord { StageKey = stage.Key, Status = StageStatus.Completed });
-            }
-            review.Stages.Add(new ReviewStageRecord { StageKey = item.Stage, Status = StageStatus.InProgress });
-            await references.AssignAsync(review, cancellationToken);
-            db.Reviews.Add(review);
-            await db.SaveChangesAsync(cancellationToken);
-            // The interceptor stamps the seeding "user"; the proposer is who the demo says proposed it.
-            review.CreatedBy = item.Proposer.Id;
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        var demo = new DemoActor(new DemoServices(db, http, principals, catalogue, queries, proposals, workflow, writer, outcomes, audit, time));
+        await LocalityLearningCircleDemos.AddAsync(demo, north, south);
+        await CommissionedReviewDemos.AddAsync(demo, north, south, east);
+        await EarlyHelpAndRapidDemos.AddAsync(demo, north, south);
     }
 
     private static string GeneratePassword()
