@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningReviews.Web.Infrastructure.GovUk;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -27,10 +28,16 @@ internal sealed class DemoForm
         return this;
     }
 
-    public DemoForm Date(string key, DateOnly date) =>
-        Add($"f.{key}.day", date.Day.ToString(CultureInfo.InvariantCulture))
-            .Add($"f.{key}.month", date.Month.ToString(CultureInfo.InvariantCulture))
-            .Add($"f.{key}.year", date.Year.ToString(CultureInfo.InvariantCulture));
+    public DemoForm Date(string key, DateOnly date) => DateParts("f." + key, date);
+
+    // Every date, an action's due date included, is posted as the GOV.UK date pattern's three boxes.
+    private DemoForm DateParts(string name, DateOnly date)
+    {
+        var (day, month, year) = GovUkDate.PartNames(name);
+        return Add(day, date.Day.ToString(CultureInfo.InvariantCulture))
+            .Add(month, date.Month.ToString(CultureInfo.InvariantCulture))
+            .Add(year, date.Year.ToString(CultureInfo.InvariantCulture));
+    }
 
     public DemoForm DateTime(string key, DateOnly date, string time) => Date(key, date).Add($"f.{key}.time", time);
 
@@ -46,7 +53,7 @@ internal sealed class DemoForm
 
     public DemoForm Action(int index, string what, string owner, DateOnly due, string impact) =>
         Add($"act[{index}].id", "").Add($"act[{index}].what", what).Add($"act[{index}].owner", owner)
-            .Add($"act[{index}].due", due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Add($"act[{index}].impact", impact);
+            .DateParts($"act[{index}].due", due).Add($"act[{index}].impact", impact);
 
     public FormCollection ToFormCollection() =>
         new(fields.GroupBy(f => f.Key, StringComparer.Ordinal)
