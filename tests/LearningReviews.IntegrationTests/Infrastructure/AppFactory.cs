@@ -22,6 +22,9 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
     /// <summary>Replaces or adds services after the application's own (e.g. a workflow catalogue with an extra version).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>Further configuration settings, applied after the test defaults (e.g. a data-protection certificate).</summary>
+    public IReadOnlyDictionary<string, string>? Settings { get; init; }
+
     public static async Task<AppFactory> StartAsync(Provider provider, Action<IServiceCollection>? testServices = null)
     {
         var factory = new AppFactory(await TestDatabase.CreateAsync(provider)) { TestServices = testServices };
@@ -37,6 +40,7 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
         builder.UseSetting("LogSinks:File", "false");
         builder.UseSetting("LogSinks:Console", "false");
         builder.UseSetting("LR_SETUP_TOKEN", SetupToken);
+        foreach (var (key, value) in Settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
         if (TestServices is not null) builder.ConfigureServices(TestServices);
     }
