@@ -3,6 +3,8 @@ using LearningReviews.Domain.Organisation;
 using LearningReviews.Domain.Outcomes;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Infrastructure.DataProtection;
+using LearningReviews.Infrastructure.Email;
+using LearningReviews.Infrastructure.Scheduling;
 using LearningReviews.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -27,11 +29,14 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<OutcomesComment> OutcomesComments => Set<OutcomesComment>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<OutboxMessage> EmailOutbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LearningReviewsDbContext).Assembly);
+        // The scheduler's own tables, on the providers where it keeps its schedule in this database.
+        QuartzTables.AddTo(builder, Database.ProviderName);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
