@@ -80,7 +80,7 @@ public static partial class QuartzTables
         }
         foreach (var (tableName, index) in indexes)
         {
-            tables.Single(t => t.Name.Equals(tableName, StringComparison.OrdinalIgnoreCase)).Indexes.Add(index);
+            tables.Single(t => t.Name.Equals(TablePrefix + tableName, StringComparison.OrdinalIgnoreCase)).Indexes.Add(index);
         }
         if (tables.Count == 0) throw new InvalidOperationException("Quartz's schema script describes no tables.");
         return tables;

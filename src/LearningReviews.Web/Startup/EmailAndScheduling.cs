@@ -60,11 +60,15 @@ public static class EmailAndScheduling
             {
                 quartz.UseInMemoryStore();
             }
-            quartz.ScheduleJob<SendQueuedEmailJob>((services, trigger) => trigger
-                .WithIdentity(SendQueuedEmailJob.Name)
-                .StartNow()
-                .WithSimpleSchedule(TimeSpan.FromSeconds(Math.Max(1,
-                    services.GetRequiredService<IOptions<EmailOptions>>().Value.Dispatch.IntervalSeconds))));
+            quartz.ScheduleJob<SendQueuedEmailJob>((services, trigger) =>
+            {
+                var interval = TimeSpan.FromSeconds(Math.Max(1,
+                    services.GetRequiredService<IOptions<EmailOptions>>().Value.Dispatch.IntervalSeconds));
+                // The first run is one interval after startup, not during it.
+                trigger.WithIdentity(SendQueuedEmailJob.Name)
+                    .StartAt(TimeProvider.System.GetUtcNow() + interval)
+                    .WithSimpleSchedule(interval);
+            });
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
