@@ -108,7 +108,9 @@ public sealed class EmailDispatcher(
         var now = clock.GetUtcNow().UtcDateTime;
         var attempts = message.Attempts + 1;
         var giveUp = attempts >= Math.Max(1, settings.MaxAttempts);
-        var error = $"{exception.GetType().Name}: {exception.Message}";
+        var error = exception is MailKit.Net.Smtp.SmtpCommandException refused
+            ? $"The mail server refused it ({(int)refused.StatusCode}): {refused.Message}"
+            : $"{exception.GetType().Name}: {exception.Message}";
         if (error.Length > 1000) error = error[..1000];
         logger.LogWarning("Email {MessageId} failed attempt {Attempt} ({ErrorType}){Outcome}", message.Id, attempts,
             exception.GetType().Name, giveUp ? "; moved to the dead-letter list" : "");
