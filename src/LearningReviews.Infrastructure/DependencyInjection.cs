@@ -10,8 +10,8 @@ namespace LearningReviews.Infrastructure;
 public static class DependencyInjection
 {
     /// <summary>
-    /// Registers the DbContext on the configured provider. This is the one place that knows which
-    /// engines exist: adding another is a package, a case here and a connection string.
+    /// Registers the DbContext on the configured provider (<see cref="DatabaseProviderSetup"/> is the
+    /// one place that knows which engines exist).
     /// </summary>
     /// <remarks>
     /// Configuration is read when the first DbContext is configured, not at registration, so a host
@@ -29,38 +29,14 @@ public static class DependencyInjection
             ConfigureProvider(db, options.Provider, connectionString, contentRootPath);
             db.AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>());
         });
+        services.AddScoped<DatabaseMigrator>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ReviewReferenceGenerator>();
         return services;
     }
 
+    /// <summary>Kept for callers that configure a context by hand (tests, tools): see <see cref="DatabaseProviderSetup"/>.</summary>
     public static void ConfigureProvider(DbContextOptionsBuilder db, DatabaseProvider provider,
-        string? connectionString, string contentRootPath)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        switch (provider)
-        {
-            case DatabaseProvider.Sqlite:
-                db.UseSqlite(connectionString ?? DefaultSqliteConnectionString(contentRootPath));
-                break;
-            case DatabaseProvider.PostgreSQL:
-                if (string.IsNullOrWhiteSpace(connectionString))
-                {
-                    throw new InvalidOperationException(
-                        "Database:Provider is PostgreSQL but ConnectionStrings:Default is not set.");
-                }
-                db.UseNpgsql(connectionString);
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown database provider '{provider}'. Use Sqlite or PostgreSQL.");
-        }
-    }
-
-    /// <summary>With no configuration the database is a file under data/ in the content root.</summary>
-    public static string DefaultSqliteConnectionString(string contentRootPath)
-    {
-        var folder = Path.Combine(contentRootPath, "data");
-        Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "learningreviews.db")}";
-    }
+        string? connectionString, string contentRootPath) =>
+        db.UseConfiguredProvider(provider, connectionString, contentRootPath);
 }

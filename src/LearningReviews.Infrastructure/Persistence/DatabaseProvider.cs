@@ -7,6 +7,8 @@ public enum DatabaseProvider
     Sqlite,
     /// <summary>A shared server database for deployments with several web instances.</summary>
     PostgreSQL,
+    /// <summary>Microsoft SQL Server, which many partnerships' IT departments already run.</summary>
+    SqlServer,
 }
 
 /// <summary>Bound from the "Database" configuration section.</summary>

@@ -2,18 +2,26 @@ using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Organisation;
 using LearningReviews.Domain.Outcomes;
 using LearningReviews.Domain.Reviews;
-using LearningReviews.Infrastructure.DataProtection;
 using LearningReviews.Infrastructure.Email;
 using LearningReviews.Infrastructure.Scheduling;
 using LearningReviews.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningReviews.Infrastructure.Persistence;
 
 public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// Length of Identity's string keys (user and role ids, login providers, token names). SQL Server
+    /// limits an index key to 900 bytes; the widest of Identity's keys joins three of these columns,
+    /// so 128 characters each (256 bytes as nvarchar) keeps every key within it.
+    /// </summary>
+    public const int IdentityKeyLength = 128;
+
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Locality> Localities => Set<Locality>();
     public DbSet<Case> Cases => Set<Case>();
@@ -28,15 +36,47 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<OutcomesForm> OutcomesForms => Set<OutcomesForm>();
     public DbSet<OutcomesComment> OutcomesComments => Set<OutcomesComment>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
-    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    /// <summary>The data-protection key ring (sign-in, antiforgery and form cookies), shared by every web instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> EmailOutbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LearningReviewsDbContext).Assembly);
+        LimitIdentityKeyLengths(builder);
+        DatabaseProviderSetup.ApplyEngineLimits(builder, Database);
         // The scheduler's own tables, on the providers where it keeps its schedule in this database.
-        QuartzTables.AddTo(builder, Database.ProviderName);
+        QuartzTables.AddTo(builder, Database);
+    }
+
+    /// <summary>
+    /// Identity leaves its string keys unbounded unless told otherwise; SQL Server cannot index an
+    /// unbounded column. The same lengths apply on every provider so the three schemas agree.
+    /// </summary>
+    private static void LimitIdentityKeyLengths(ModelBuilder builder)
+    {
+        builder.Entity<ApplicationUser>().Property(u => u.Id).HasMaxLength(IdentityKeyLength);
+        builder.Entity<IdentityRole>().Property(r => r.Id).HasMaxLength(IdentityKeyLength);
+        builder.Entity<IdentityUserRole<string>>(userRole =>
+        {
+            userRole.Property(r => r.UserId).HasMaxLength(IdentityKeyLength);
+            userRole.Property(r => r.RoleId).HasMaxLength(IdentityKeyLength);
+        });
+        builder.Entity<IdentityUserClaim<string>>().Property(c => c.UserId).HasMaxLength(IdentityKeyLength);
+        builder.Entity<IdentityRoleClaim<string>>().Property(c => c.RoleId).HasMaxLength(IdentityKeyLength);
+        builder.Entity<IdentityUserLogin<string>>(login =>
+        {
+            login.Property(l => l.LoginProvider).HasMaxLength(IdentityKeyLength);
+            login.Property(l => l.ProviderKey).HasMaxLength(IdentityKeyLength);
+            login.Property(l => l.UserId).HasMaxLength(IdentityKeyLength);
+        });
+        builder.Entity<IdentityUserToken<string>>(token =>
+        {
+            token.Property(t => t.UserId).HasMaxLength(IdentityKeyLength);
+            token.Property(t => t.LoginProvider).HasMaxLength(IdentityKeyLength);
+            token.Property(t => t.Name).HasMaxLength(IdentityKeyLength);
+        });
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

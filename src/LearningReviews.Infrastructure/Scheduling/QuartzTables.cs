@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LearningReviews.Infrastructure.Scheduling;
@@ -22,19 +23,12 @@ public static partial class QuartzTables
     /// <summary>The table prefix Quartz uses unless told otherwise; the scheduler is configured with the same.</summary>
     public const string TablePrefix = "QRTZ_";
 
-    private const string PostgresProviderName = "Npgsql.EntityFrameworkCore.PostgreSQL";
-    private const string SqlServerProviderName = "Microsoft.EntityFrameworkCore.SqlServer";
-
     /// <summary>Adds the tables when the provider is one whose scheduler uses the database job store.</summary>
-    public static void AddTo(ModelBuilder builder, string? efProviderName)
+    public static void AddTo(ModelBuilder builder, DatabaseFacade database)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var dialect = efProviderName switch
-        {
-            PostgresProviderName => "postgres",
-            SqlServerProviderName => "sqlServer",
-            _ => null,
-        };
+        ArgumentNullException.ThrowIfNull(database);
+        var dialect = database.IsNpgsql() ? "postgres" : database.IsSqlServer() ? "sqlServer" : null;
         if (dialect is null) return;
         // PostgreSQL folds Quartz's unquoted names to lower case; EF quotes names, so it must use them folded.
         Func<string, string> name = dialect == "postgres" ? n => n.ToLowerInvariant() : n => n.ToUpperInvariant();
@@ -148,7 +142,7 @@ public static partial class QuartzTables
     {
         var storeType = column.StoreType.ToLowerInvariant();
         var length = LengthOf().Match(storeType);
-        var baseType = length.Success ? storeType[..storeType.IndexOf('(', StringComparison.Ordinal)] : storeType;
+        var baseType = storeType.Contains('(', StringComparison.Ordinal) ? storeType[..storeType.IndexOf('(', StringComparison.Ordinal)] : storeType;
         var clrType = baseType switch
         {
             "text" or "varchar" or "nvarchar" => typeof(string),

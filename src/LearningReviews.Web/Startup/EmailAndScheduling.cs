@@ -42,11 +42,18 @@ public static class EmailAndScheduling
         {
             // The scheduler keeps real time even when a test gives the application a controllable clock.
             quartz.UseTimeProvider(TimeProvider.System);
-            if (provider == DatabaseProvider.PostgreSQL)
+            if (provider is DatabaseProvider.PostgreSQL or DatabaseProvider.SqlServer)
             {
                 quartz.UsePersistentStore(store =>
                 {
-                    store.UsePostgres(source => source.ConnectionStringName = "Default");
+                    if (provider == DatabaseProvider.PostgreSQL)
+                    {
+                        store.UsePostgres(source => source.ConnectionStringName = "Default");
+                    }
+                    else
+                    {
+                        store.UseSqlServer(source => source.ConnectionStringName = "Default");
+                    }
                     store.UseClustering();
                     store.ConfigureStore(options =>
                     {

@@ -3,7 +3,6 @@ using LearningReviews.Domain.Calendar;
 using LearningReviews.Domain.Workflows;
 using LearningReviews.Domain.Workflows.Engine;
 using LearningReviews.Infrastructure;
-using LearningReviews.Infrastructure.DataProtection;
 using LearningReviews.Infrastructure.Identity;
 using LearningReviews.Infrastructure.Persistence;
 using LearningReviews.Web.Features.Demo;
@@ -14,8 +13,6 @@ using LearningReviews.Web.Features.Workflow;
 using LearningReviews.Web.Infrastructure;
 using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
@@ -36,11 +33,7 @@ public static class ServiceRegistration
         AddIdentity(services, configuration);
         AddMvc(services);
 
-        // Keys live in the database so every web instance on a shared database can read the others' cookies.
-        services.AddDataProtection().SetApplicationName("LearningReviews");
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<IServiceScopeFactory, TimeProvider>((options, scopes, clock) =>
-                options.XmlRepository = new DatabaseXmlRepository(scopes, clock));
+        services.AddLearningReviewsDataProtection(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<LearningReviewsDbContext>("database");
 

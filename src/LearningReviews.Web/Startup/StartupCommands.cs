@@ -22,8 +22,8 @@ public static class StartupCommands
         ArgumentNullException.ThrowIfNull(app);
         app.Services.GetRequiredService<LearningReviews.Domain.Workflows.WorkflowCatalogue>();
         using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LearningReviewsDbContext>();
-        await db.Database.MigrateAsync();
+        // Adopts a release 1 database if it is one, then applies this provider's migrations.
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().EnsureRolesExistAsync();
     }
 

@@ -16,7 +16,7 @@ public sealed class MigrationTests
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.False(db.Database.HasPendingModelChanges(),
-            "The entity configurations differ from the hand-kept snapshot: write a migration and update LearningReviewsModelSnapshot.");
+            $"The entity configurations differ from the {provider} migrations' snapshot: add a migration for every provider (docs/database.md).");
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]

@@ -1,8 +1,8 @@
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Organisation;
 using LearningReviews.Domain.Reviews;
-using LearningReviews.Infrastructure.DataProtection;
 using LearningReviews.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -50,7 +50,7 @@ public sealed class RoundTripTests
         {
             write.AddRange(review,
                 new AuditEvent { OccurredAt = when, UserId = "u1", UserName = "a@b.c", Action = AuditActions.Viewed, EntityType = "Review", EntityId = "x", ReviewId = review.Id, IpAddress = "127.0.0.1", Detail = "d" },
-                new DataProtectionKeyRecord { Xml = "<key id=\"1\" />", FriendlyName = "key-1", CreatedAt = when });
+                new DataProtectionKey { Xml = "<key id=\"1\" />", FriendlyName = "key-1" });
             await write.SaveChangesAsync();
         }
 

@@ -1,0 +1,20 @@
+using LearningReviews.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace LearningReviews.Migrations.SqlServer;
+
+/// <summary>
+/// Lets `dotnet ef migrations add` build the model for SqlServer without starting the web application.
+/// Adding a migration compares the model with this project's snapshot and never connects, so the
+/// connection string only has to be well formed.
+/// </summary>
+public sealed class DesignTimeContextFactory : IDesignTimeDbContextFactory<LearningReviewsDbContext>
+{
+    public LearningReviewsDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<LearningReviewsDbContext>()
+            .UseConfiguredProvider(DatabaseProvider.SqlServer, "Server=localhost;Database=design_time;Integrated Security=true;TrustServerCertificate=true", Path.GetTempPath());
+        return new LearningReviewsDbContext((DbContextOptions<LearningReviewsDbContext>)options.Options);
+    }
+}
