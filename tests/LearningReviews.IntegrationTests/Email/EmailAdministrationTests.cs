@@ -13,7 +13,7 @@ public sealed class EmailAdministrationTests
         var pickup = Path.Combine(Path.GetTempPath(), "lr-pickup-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await using var app = await AppFactory.StartAsync(provider, settings: new Dictionary<string, string?>
+            await using var app = await AppFactory.StartAsync(provider, settings: new Dictionary<string, string>
             {
                 ["Email:PickupFolder"] = pickup,
                 ["Email:Dispatch:IntervalSeconds"] = "1",

@@ -12,7 +12,7 @@ namespace LearningReviews.IntegrationTests.Email;
 public sealed class EmailDeliveryTests
 {
     /// <summary>Settings that keep the scheduler out of a test that runs the dispatcher itself.</summary>
-    private static readonly Dictionary<string, string?> NoScheduledRuns = new() { ["Email:Dispatch:IntervalSeconds"] = "3600" };
+    private static readonly Dictionary<string, string> NoScheduledRuns = new() { ["Email:Dispatch:IntervalSeconds"] = "3600" };
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
     public async Task The_scheduler_sends_a_queued_message_which_arrives_with_a_plain_text_and_an_HTML_body(Provider provider)
@@ -160,7 +160,7 @@ public sealed class EmailDeliveryTests
         Assert.Equal(2, await SchedulerNodesAsync(first));
     }
 
-    private static async Task<AppFactory> StartAsync(Provider provider, Dictionary<string, string?> settings, TimeProvider? clock = null)
+    private static async Task<AppFactory> StartAsync(Provider provider, Dictionary<string, string> settings, TimeProvider? clock = null)
     {
         var factory = new AppFactory(await TestDatabase.CreateAsync(provider))
         {
@@ -171,7 +171,7 @@ public sealed class EmailDeliveryTests
         return factory;
     }
 
-    private static Dictionary<string, string?> With(params Dictionary<string, string?>[] parts) =>
+    private static Dictionary<string, string> With(params Dictionary<string, string>[] parts) =>
         parts.SelectMany(p => p).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
 
     private static OutboxMessage Enqueue(IServiceScope scope, string to, string subject)

@@ -26,7 +26,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public string Folder { get; }
 
     /// <summary>The settings that point the application at this server.</summary>
-    public Dictionary<string, string?> Settings() => new()
+    public Dictionary<string, string> Settings() => new()
     {
         ["Email:Smtp:Host"] = "127.0.0.1",
         ["Email:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -19,22 +19,22 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
     public TestDatabase Database { get; } = database;
     public CapturingLoggerProvider Logs { get; } = new();
 
-    /// <summary>Further settings for this test, e.g. Email:Smtp:Host (they win over appsettings.json).</summary>
-    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
-
     /// <summary>False for a second instance of the application on another's database: it leaves the database alone.</summary>
     public bool OwnsDatabase { get; init; } = true;
 
     /// <summary>Replaces or adds services after the application's own (e.g. a workflow catalogue with an extra version).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>Further configuration settings, applied after the test defaults (e.g. a data-protection certificate).</summary>
+    public IReadOnlyDictionary<string, string>? Settings { get; init; }
+
     public static async Task<AppFactory> StartAsync(Provider provider, Action<IServiceCollection>? testServices = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var factory = new AppFactory(await TestDatabase.CreateAsync(provider))
         {
             TestServices = testServices,
-            Settings = settings ?? new Dictionary<string, string?>(),
+            Settings = settings,
         };
         _ = factory.Server; // builds the host: migrates the database and opens setup
         return factory;
@@ -48,7 +48,7 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
         builder.UseSetting("LogSinks:File", "false");
         builder.UseSetting("LogSinks:Console", "false");
         builder.UseSetting("LR_SETUP_TOKEN", SetupToken);
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        foreach (var (key, value) in Settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
         if (TestServices is not null) builder.ConfigureServices(TestServices);
     }
