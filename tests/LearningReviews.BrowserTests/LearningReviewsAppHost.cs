@@ -88,6 +88,8 @@ public sealed class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
             builder.UseSetting("LogSinks:File", "false");
             builder.UseSetting("LR_DEMO_PASSWORD", DemoPassword);
+            // Test messages go to the host's temporary folder, not into the source tree.
+            builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetDirectoryName(databasePath)!, "mail-pickup"));
         }
     }
 }

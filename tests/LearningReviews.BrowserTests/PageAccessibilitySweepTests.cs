@@ -7,7 +7,8 @@ namespace LearningReviews.BrowserTests;
 /// <summary>
 /// Sweeps the pages added most recently with axe-core in a real Chromium: starting a review (the list of
 /// kinds, and the several-families form with its errors), a review's people, the Learning Review
-/// Outcomes Form, exports, My work for a practitioner and a rapid review's page.
+/// Outcomes Form, exports, My work for a practitioner, a rapid review's page and the administrator's
+/// Email page.
 /// Where a page shows the GOV.UK error summary, the keyboard path is checked too: focus lands on the
 /// summary, Tab reaches its first link and Enter takes the user to the field.
 /// </summary>
@@ -221,6 +222,29 @@ public sealed partial class PageAccessibilitySweepTests(BrowserFixture browser, 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Child R");
             await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("started. Next: Serious incident notification.");
             await Accessibility.AssertNoSeriousViolationsAsync(page, "Rapid Review page");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Email_page_and_its_test_message_pass_axe()
+    {
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await SignInAsync(page, "admin@demo.example");
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Email", Exact = true }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Email");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "Email page");
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send a test message to me" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("A test message to admin@demo.example is waiting to be sent");
+            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Test message from Learning Reviews" })).ToBeVisibleAsync();
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "Email page with a waiting message");
         }
         finally
         {

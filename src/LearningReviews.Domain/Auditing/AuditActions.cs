@@ -18,4 +18,7 @@ public static class AuditActions
     public const string UserDeactivated = "UserDeactivated";
     public const string UserReactivated = "UserReactivated";
     public const string SetupCompleted = "SetupCompleted";
+    public const string EmailTestQueued = "EmailTestQueued";
+    public const string EmailRetried = "EmailRetried";
+    public const string EmailDiscarded = "EmailDiscarded";
 }

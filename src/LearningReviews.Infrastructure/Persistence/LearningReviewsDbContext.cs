@@ -2,6 +2,8 @@ using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Organisation;
 using LearningReviews.Domain.Outcomes;
 using LearningReviews.Domain.Reviews;
+using LearningReviews.Infrastructure.Email;
+using LearningReviews.Infrastructure.Scheduling;
 using LearningReviews.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -36,6 +38,7 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     /// <summary>The data-protection key ring (sign-in, antiforgery and form cookies), shared by every web instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<OutboxMessage> EmailOutbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -43,6 +46,8 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
         builder.ApplyConfigurationsFromAssembly(typeof(LearningReviewsDbContext).Assembly);
         LimitIdentityKeyLengths(builder);
         DatabaseProviderSetup.ApplyEngineLimits(builder, Database);
+        // The scheduler's own tables, on the providers where it keeps its schedule in this database.
+        QuartzTables.AddTo(builder, Database);
     }
 
     /// <summary>

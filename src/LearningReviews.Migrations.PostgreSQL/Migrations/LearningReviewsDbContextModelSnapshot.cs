@@ -709,6 +709,84 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                     b.ToTable("Themes", (string)null);
                 });
 
+            modelBuilder.Entity("LearningReviews.Infrastructure.Email.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("GaveUpAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("character varying(40000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("EmailOutbox", (string)null);
+                });
+
             modelBuilder.Entity("LearningReviews.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -963,6 +1041,651 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Quartz.QRTZ_blob_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_group")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("blob_data")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group");
+
+                    b.ToTable("qrtz_blob_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_calendars", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("calendar_name")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("calendar")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("sched_name", "calendar_name");
+
+                    b.ToTable("qrtz_calendars", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_cron_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_group")
+                        .HasColumnType("text");
+
+                    b.Property<string>("cron_expression")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("time_zone_id")
+                        .HasColumnType("text");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group");
+
+                    b.ToTable("qrtz_cron_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_execution_history", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("entry_id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("error_message")
+                        .HasColumnType("text");
+
+                    b.Property<string>("execution_log")
+                        .HasColumnType("text");
+
+                    b.Property<string>("fire_instance_id")
+                        .HasColumnType("text");
+
+                    b.Property<long>("fired_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("instance_name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("job_group")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("job_input")
+                        .HasColumnType("text");
+
+                    b.Property<bool?>("job_input_too_large")
+                        .HasColumnType("bool");
+
+                    b.Property<string>("job_name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool?>("manual")
+                        .HasColumnType("bool");
+
+                    b.Property<string>("metrics")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("result")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("retry_attempt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValueSql("0");
+
+                    b.Property<bool>("retry_scheduled")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bool")
+                        .HasDefaultValueSql("false");
+
+                    b.Property<long>("run_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("succeeded")
+                        .HasColumnType("bool");
+
+                    b.Property<string>("summary")
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_group")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("sched_name", "entry_id");
+
+                    b.HasIndex(new[] { "sched_name", "fire_instance_id" }, "idx_qrtz_eh_fire_inst");
+
+                    b.HasIndex(new[] { "sched_name", "fired_time" }, "idx_qrtz_eh_fired_time");
+
+                    b.HasIndex(new[] { "sched_name", "instance_name" }, "idx_qrtz_eh_inst");
+
+                    b.HasIndex(new[] { "sched_name", "job_group", "job_name", "fired_time" }, "idx_qrtz_eh_job_time");
+
+                    b.HasIndex(new[] { "sched_name", "trigger_group", "trigger_name", "fired_time" }, "idx_qrtz_eh_trig_time");
+
+                    b.ToTable("qrtz_execution_history", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_fired_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("entry_id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("execution_group")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<long>("fired_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("instance_name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long?>("interrupt_requested_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("is_nonconcurrent")
+                        .HasColumnType("bool");
+
+                    b.Property<string>("job_group")
+                        .HasColumnType("text");
+
+                    b.Property<string>("job_name")
+                        .HasColumnType("text");
+
+                    b.Property<int>("priority")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("progress")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("progress_message")
+                        .HasMaxLength(250)
+                        .HasColumnType("varchar(250)");
+
+                    b.Property<bool?>("requests_recovery")
+                        .HasColumnType("bool");
+
+                    b.Property<long>("sched_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("state")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_group")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("sched_name", "entry_id");
+
+                    b.HasIndex(new[] { "sched_name", "instance_name", "requests_recovery" }, "idx_qrtz_ft_inst_job_req_rcvry");
+
+                    b.HasIndex(new[] { "sched_name", "job_name", "job_group" }, "idx_qrtz_ft_j_g");
+
+                    b.HasIndex(new[] { "sched_name", "trigger_name", "trigger_group" }, "idx_qrtz_ft_t_g");
+
+                    b.ToTable("qrtz_fired_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_job_details", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("job_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("job_group")
+                        .HasColumnType("text");
+
+                    b.Property<string>("description")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("is_durable")
+                        .HasColumnType("bool");
+
+                    b.Property<bool>("is_nonconcurrent")
+                        .HasColumnType("bool");
+
+                    b.Property<bool>("is_update_data")
+                        .HasColumnType("bool");
+
+                    b.Property<string>("job_class_name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("job_data")
+                        .HasColumnType("bytea");
+
+                    b.Property<bool>("requests_recovery")
+                        .HasColumnType("bool");
+
+                    b.HasKey("sched_name", "job_name", "job_group");
+
+                    b.HasIndex(new[] { "sched_name", "job_group", "job_name" }, "idx_qrtz_j_g_n");
+
+                    b.ToTable("qrtz_job_details", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_job_status", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("job_group")
+                        .HasColumnType("text");
+
+                    b.Property<string>("job_name")
+                        .HasColumnType("text");
+
+                    b.Property<int>("consecutive_failures")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValueSql("0");
+
+                    b.Property<long>("failure_count")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValueSql("0");
+
+                    b.Property<long>("first_fired_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("last_entry_id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("last_failure_message")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("last_failure_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("last_fired_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("last_instance_name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("last_result")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("last_run_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("last_success_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("last_summary")
+                        .HasColumnType("text");
+
+                    b.Property<long>("run_count")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValueSql("0");
+
+                    b.HasKey("sched_name", "job_group", "job_name");
+
+                    b.ToTable("qrtz_job_status", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_locks", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("lock_name")
+                        .HasColumnType("text");
+
+                    b.HasKey("sched_name", "lock_name");
+
+                    b.ToTable("qrtz_locks", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_misfire_history", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("entry_id")
+                        .HasColumnType("text");
+
+                    b.Property<string>("instance_name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("job_group")
+                        .HasColumnType("text");
+
+                    b.Property<string>("job_name")
+                        .HasColumnType("text");
+
+                    b.Property<long>("misfire_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("reason")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("sched_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("trigger_group")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("sched_name", "entry_id");
+
+                    b.HasIndex(new[] { "sched_name", "instance_name" }, "idx_qrtz_mh_inst");
+
+                    b.HasIndex(new[] { "sched_name", "misfire_time" }, "idx_qrtz_mh_misfire_time");
+
+                    b.ToTable("qrtz_misfire_history", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_paused_job_grps", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("job_group")
+                        .HasColumnType("text");
+
+                    b.Property<string>("pause_reason")
+                        .HasMaxLength(250)
+                        .HasColumnType("varchar(250)");
+
+                    b.Property<long?>("paused_at")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("paused_by")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.HasKey("sched_name", "job_group");
+
+                    b.ToTable("qrtz_paused_job_grps", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_paused_trigger_grps", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_group")
+                        .HasColumnType("text");
+
+                    b.Property<string>("pause_reason")
+                        .HasMaxLength(250)
+                        .HasColumnType("varchar(250)");
+
+                    b.Property<long?>("paused_at")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("paused_by")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.HasKey("sched_name", "trigger_group");
+
+                    b.ToTable("qrtz_paused_trigger_grps", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_scheduler_state", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("instance_name")
+                        .HasColumnType("text");
+
+                    b.Property<long>("checkin_interval")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("last_checkin_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("quartz_version")
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)");
+
+                    b.HasKey("sched_name", "instance_name");
+
+                    b.ToTable("qrtz_scheduler_state", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_simple_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_group")
+                        .HasColumnType("text");
+
+                    b.Property<long>("repeat_count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("repeat_interval")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("times_triggered")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group");
+
+                    b.ToTable("qrtz_simple_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_simprop_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_group")
+                        .HasColumnType("text");
+
+                    b.Property<bool?>("bool_prop_1")
+                        .HasColumnType("bool");
+
+                    b.Property<bool?>("bool_prop_2")
+                        .HasColumnType("bool");
+
+                    b.Property<decimal?>("dec_prop_1")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("dec_prop_2")
+                        .HasColumnType("numeric");
+
+                    b.Property<int?>("int_prop_1")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("int_prop_2")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("long_prop_1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("long_prop_2")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("str_prop_1")
+                        .HasColumnType("text");
+
+                    b.Property<string>("str_prop_2")
+                        .HasColumnType("text");
+
+                    b.Property<string>("str_prop_3")
+                        .HasColumnType("text");
+
+                    b.Property<string>("time_zone_id")
+                        .HasColumnType("text");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group");
+
+                    b.ToTable("qrtz_simprop_triggers", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_triggers", b =>
+                {
+                    b.Property<string>("sched_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_group")
+                        .HasColumnType("text");
+
+                    b.Property<string>("calendar_name")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("continuation_condition")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("continues_trigger_group")
+                        .HasColumnType("text");
+
+                    b.Property<string>("continues_trigger_name")
+                        .HasColumnType("text");
+
+                    b.Property<string>("description")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("end_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("execution_group")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<bool?>("fixed_delay")
+                        .HasColumnType("bool");
+
+                    b.Property<byte[]>("job_data")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("job_group")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("job_name")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<short?>("misfire_instr")
+                        .HasColumnType("smallint");
+
+                    b.Property<long?>("misfire_orig_fire_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("misfire_threshold")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("next_fire_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("overlap_policy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("pause_reason")
+                        .HasMaxLength(250)
+                        .HasColumnType("varchar(250)");
+
+                    b.Property<long?>("paused_at")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("paused_by")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<string>("preferred_node")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<bool>("preferred_node_auto")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bool")
+                        .HasDefaultValueSql("false");
+
+                    b.Property<long?>("prev_fire_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("priority")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("retry_attempt")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("retry_policy")
+                        .HasMaxLength(250)
+                        .HasColumnType("varchar(250)");
+
+                    b.Property<long>("start_time")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("trigger_state")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("trigger_type")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("sched_name", "trigger_name", "trigger_group");
+
+                    b.HasIndex(new[] { "sched_name", "calendar_name" }, "idx_qrtz_t_c");
+
+                    b.HasIndex(new[] { "sched_name", "trigger_group", "trigger_name" }, "idx_qrtz_t_g_n");
+
+                    b.HasIndex(new[] { "sched_name", "job_name", "job_group" }, "idx_qrtz_t_j");
+
+                    b.HasIndex(new[] { "sched_name", "trigger_state", "next_fire_time", "priority", "misfire_instr" }, "idx_qrtz_t_nft_st")
+                        .IsDescending(false, false, false, true, false);
+
+                    b.ToTable("qrtz_triggers", (string)null);
+                });
+
             modelBuilder.Entity("ReviewThemes", b =>
                 {
                     b.Property<Guid>("ReviewId")
@@ -1186,6 +1909,51 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_blob_triggers", b =>
+                {
+                    b.HasOne("Quartz.QRTZ_triggers", null)
+                        .WithMany()
+                        .HasForeignKey("sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_cron_triggers", b =>
+                {
+                    b.HasOne("Quartz.QRTZ_triggers", null)
+                        .WithMany()
+                        .HasForeignKey("sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_simple_triggers", b =>
+                {
+                    b.HasOne("Quartz.QRTZ_triggers", null)
+                        .WithMany()
+                        .HasForeignKey("sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_simprop_triggers", b =>
+                {
+                    b.HasOne("Quartz.QRTZ_triggers", null)
+                        .WithMany()
+                        .HasForeignKey("sched_name", "trigger_name", "trigger_group")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_triggers", b =>
+                {
+                    b.HasOne("Quartz.QRTZ_job_details", null)
+                        .WithMany()
+                        .HasForeignKey("sched_name", "job_name", "job_group")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

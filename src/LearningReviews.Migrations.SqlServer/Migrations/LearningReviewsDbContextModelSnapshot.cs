@@ -709,6 +709,84 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.ToTable("Themes", (string)null);
                 });
 
+            modelBuilder.Entity("LearningReviews.Infrastructure.Email.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("GaveUpAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime?>("LastAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("EmailOutbox", (string)null);
+                });
+
             modelBuilder.Entity("LearningReviews.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -965,6 +1043,727 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Quartz.QRTZ_BLOB_TRIGGERS", b =>
+                {
+                    b.Property<string>("SCHED_NAME")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("TRIGGER_NAME")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("TRIGGER_GROUP")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<byte[]>("BLOB_DATA")
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("SCHED_NAME", "TRIGGER_NAME", "TRIGGER_GROUP");
+
+                    b.ToTable("QRTZ_BLOB_TRIGGERS", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_CALENDARS", b =>
+                {
+                    b.Property<string>("SCHED_NAME")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("CALENDAR_NAME")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<byte[]>("CALENDAR")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("SCHED_NAME", "CALENDAR_NAME");
+
+                    b.ToTable("QRTZ_CALENDARS", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_CRON_TRIGGERS", b =>
+                {
+                    b.Property<string>("SCHED_NAME")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("TRIGGER_NAME")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("TRIGGER_GROUP")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("CRON_EXPRESSION")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("TIME_ZONE_ID")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.HasKey("SCHED_NAME", "TRIGGER_NAME", "TRIGGER_GROUP");
+
+                    b.ToTable("QRTZ_CRON_TRIGGERS", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_EXECUTION_HISTORY", b =>
+                {
+                    b.Property<string>("SCHED_NAME")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("ENTRY_ID")
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<string>("ERROR_MESSAGE")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("EXECUTION_LOG")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("FIRED_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FIRE_INSTANCE_ID")
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<string>("INSTANCE_NAME")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("JOB_GROUP")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("JOB_INPUT")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool?>("JOB_INPUT_TOO_LARGE")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("JOB_NAME")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<bool?>("MANUAL")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("METRICS")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("RESULT")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RETRY_ATTEMPT")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValueSql("0");
+
+                    b.Property<bool>("RETRY_SCHEDULED")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValueSql("0");
+
+                    b.Property<long>("RUN_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("SUCCEEDED")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("SUMMARY")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("TRIGGER_GROUP")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("TRIGGER_NAME")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("SCHED_NAME", "ENTRY_ID");
+
+                    b.HasIndex(new[] { "SCHED_NAME", "FIRED_TIME" }, "IDX_QRTZ_EH_FIRED_TIME");
+
+                    b.HasIndex(new[] { "SCHED_NAME", "FIRE_INSTANCE_ID" }, "IDX_QRTZ_EH_FIRE_INST");
+
+                    b.HasIndex(new[] { "SCHED_NAME", "INSTANCE_NAME" }, "IDX_QRTZ_EH_INST");
+
+                    b.HasIndex(new[] { "SCHED_NAME", "JOB_GROUP", "JOB_NAME", "FIRED_TIME" }, "IDX_QRTZ_EH_JOB_TIME");
+
+                    b.HasIndex(new[] { "SCHED_NAME", "TRIGGER_GROUP", "TRIGGER_NAME", "FIRED_TIME" }, "IDX_QRTZ_EH_TRIG_TIME");
+
+                    b.ToTable("QRTZ_EXECUTION_HISTORY", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_FIRED_TRIGGERS", b =>
+                {
+                    b.Property<string>("SCHED_NAME")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("ENTRY_ID")
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<string>("EXECUTION_GROUP")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("FIRED_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("INSTANCE_NAME")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long?>("INTERRUPT_REQUESTED_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool?>("IS_NONCONCURRENT")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("JOB_GROUP")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("JOB_NAME")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<int>("PRIORITY")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PROGRESS")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PROGRESS_MESSAGE")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<bool?>("REQUESTS_RECOVERY")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("SCHED_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("STATE")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("TRIGGER_GROUP")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("TRIGGER_NAME")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("SCHED_NAME", "ENTRY_ID");
+
+                    b.HasIndex(new[] { "SCHED_NAME", "INSTANCE_NAME", "REQUESTS_RECOVERY" }, "IDX_QRTZ_FT_INST_JOB_REQ_RCVRY");
+
+                    b.HasIndex(new[] { "SCHED_NAME", "JOB_NAME", "JOB_GROUP" }, "IDX_QRTZ_FT_J_G");
+
+                    b.HasIndex(new[] { "SCHED_NAME", "TRIGGER_NAME", "TRIGGER_GROUP" }, "IDX_QRTZ_FT_T_G");
+
+                    b.ToTable("QRTZ_FIRED_TRIGGERS", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_JOB_DETAILS", b =>
+                {
+                    b.Property<string>("SCHED_NAME")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("JOB_NAME")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("JOB_GROUP")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("DESCRIPTION")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<bool>("IS_DURABLE")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IS_NONCONCURRENT")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IS_UPDATE_DATA")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("JOB_CLASS_NAME")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<byte[]>("JOB_DATA")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<bool>("REQUESTS_RECOVERY")
+                        .HasColumnType("bit");
+
+                    b.HasKey("SCHED_NAME", "JOB_NAME", "JOB_GROUP");
+
+                    b.HasIndex(new[] { "SCHED_NAME", "JOB_GROUP", "JOB_NAME" }, "IDX_QRTZ_J_G_N");
+
+                    b.ToTable("QRTZ_JOB_DETAILS", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_JOB_STATUS", b =>
+                {
+                    b.Property<string>("SCHED_NAME")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("JOB_GROUP")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("JOB_NAME")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<int>("CONSECUTIVE_FAILURES")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValueSql("0");
+
+                    b.Property<long>("FAILURE_COUNT")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValueSql("0");
+
+                    b.Property<long>("FIRST_FIRED_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LAST_ENTRY_ID")
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<string>("LAST_FAILURE_MESSAGE")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long?>("LAST_FAILURE_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LAST_FIRED_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LAST_INSTANCE_NAME")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("LAST_RESULT")
+                        .HasColumnType("int");
+
+                    b.Property<long>("LAST_RUN_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LAST_SUCCESS_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LAST_SUMMARY")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long>("RUN_COUNT")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValueSql("0");
+
+                    b.HasKey("SCHED_NAME", "JOB_GROUP", "JOB_NAME");
+
+                    b.ToTable("QRTZ_JOB_STATUS", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_LOCKS", b =>
+                {
+                    b.Property<string>("SCHED_NAME")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("LOCK_NAME")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("SCHED_NAME", "LOCK_NAME");
+
+                    b.ToTable("QRTZ_LOCKS", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_MISFIRE_HISTORY", b =>
+                {
+                    b.Property<string>("SCHED_NAME")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("ENTRY_ID")
+                        .HasMaxLength(140)
+                        .HasColumnType("nvarchar(140)");
+
+                    b.Property<string>("INSTANCE_NAME")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("JOB_GROUP")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("JOB_NAME")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<long>("MISFIRE_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("REASON")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("SCHED_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TRIGGER_GROUP")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("TRIGGER_NAME")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.HasKey("SCHED_NAME", "ENTRY_ID");
+
+                    b.HasIndex(new[] { "SCHED_NAME", "INSTANCE_NAME" }, "IDX_QRTZ_MH_INST");
+
+                    b.HasIndex(new[] { "SCHED_NAME", "MISFIRE_TIME" }, "IDX_QRTZ_MH_MISFIRE_TIME");
+
+                    b.ToTable("QRTZ_MISFIRE_HISTORY", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_PAUSED_JOB_GRPS", b =>
+                {
+                    b.Property<string>("SCHED_NAME")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("JOB_GROUP")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<long?>("PAUSED_AT")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PAUSED_BY")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PAUSE_REASON")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.HasKey("SCHED_NAME", "JOB_GROUP");
+
+                    b.ToTable("QRTZ_PAUSED_JOB_GRPS", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_PAUSED_TRIGGER_GRPS", b =>
+                {
+                    b.Property<string>("SCHED_NAME")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("TRIGGER_GROUP")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<long?>("PAUSED_AT")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PAUSED_BY")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PAUSE_REASON")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.HasKey("SCHED_NAME", "TRIGGER_GROUP");
+
+                    b.ToTable("QRTZ_PAUSED_TRIGGER_GRPS", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_SCHEDULER_STATE", b =>
+                {
+                    b.Property<string>("SCHED_NAME")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("INSTANCE_NAME")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("CHECKIN_INTERVAL")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LAST_CHECKIN_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("QUARTZ_VERSION")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("SCHED_NAME", "INSTANCE_NAME");
+
+                    b.ToTable("QRTZ_SCHEDULER_STATE", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_SIMPLE_TRIGGERS", b =>
+                {
+                    b.Property<string>("SCHED_NAME")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("TRIGGER_NAME")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("TRIGGER_GROUP")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<int>("REPEAT_COUNT")
+                        .HasColumnType("int");
+
+                    b.Property<long>("REPEAT_INTERVAL")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TIMES_TRIGGERED")
+                        .HasColumnType("int");
+
+                    b.HasKey("SCHED_NAME", "TRIGGER_NAME", "TRIGGER_GROUP");
+
+                    b.ToTable("QRTZ_SIMPLE_TRIGGERS", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_SIMPROP_TRIGGERS", b =>
+                {
+                    b.Property<string>("SCHED_NAME")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("TRIGGER_NAME")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("TRIGGER_GROUP")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<bool?>("BOOL_PROP_1")
+                        .HasColumnType("bit");
+
+                    b.Property<bool?>("BOOL_PROP_2")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal?>("DEC_PROP_1")
+                        .HasColumnType("numeric(13,4)");
+
+                    b.Property<decimal?>("DEC_PROP_2")
+                        .HasColumnType("numeric(13,4)");
+
+                    b.Property<int?>("INT_PROP_1")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("INT_PROP_2")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("LONG_PROP_1")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("LONG_PROP_2")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("STR_PROP_1")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("STR_PROP_2")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("STR_PROP_3")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<string>("TIME_ZONE_ID")
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.HasKey("SCHED_NAME", "TRIGGER_NAME", "TRIGGER_GROUP");
+
+                    b.ToTable("QRTZ_SIMPROP_TRIGGERS", (string)null);
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_TRIGGERS", b =>
+                {
+                    b.Property<string>("SCHED_NAME")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("TRIGGER_NAME")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("TRIGGER_GROUP")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("CALENDAR_NAME")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("CONTINUATION_CONDITION")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CONTINUES_TRIGGER_GROUP")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("CONTINUES_TRIGGER_NAME")
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("DESCRIPTION")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<long?>("END_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EXECUTION_GROUP")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool?>("FIXED_DELAY")
+                        .HasColumnType("bit");
+
+                    b.Property<byte[]>("JOB_DATA")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("JOB_GROUP")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<string>("JOB_NAME")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("nvarchar(150)");
+
+                    b.Property<int?>("MISFIRE_INSTR")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("MISFIRE_ORIG_FIRE_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MISFIRE_THRESHOLD")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("NEXT_FIRE_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("OVERLAP_POLICY")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("PAUSED_AT")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PAUSED_BY")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PAUSE_REASON")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<string>("PREFERRED_NODE")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("PREFERRED_NODE_AUTO")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValueSql("0");
+
+                    b.Property<long?>("PREV_FIRE_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("PRIORITY")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RETRY_ATTEMPT")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RETRY_POLICY")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<long>("START_TIME")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TRIGGER_STATE")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("TRIGGER_TYPE")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.HasKey("SCHED_NAME", "TRIGGER_NAME", "TRIGGER_GROUP");
+
+                    b.HasIndex(new[] { "SCHED_NAME", "CALENDAR_NAME" }, "IDX_QRTZ_T_C");
+
+                    b.HasIndex(new[] { "SCHED_NAME", "TRIGGER_GROUP", "TRIGGER_NAME" }, "IDX_QRTZ_T_G_N");
+
+                    b.HasIndex(new[] { "SCHED_NAME", "JOB_NAME", "JOB_GROUP" }, "IDX_QRTZ_T_J");
+
+                    b.HasIndex(new[] { "SCHED_NAME", "TRIGGER_STATE", "NEXT_FIRE_TIME", "PRIORITY", "MISFIRE_INSTR" }, "IDX_QRTZ_T_NFT_ST")
+                        .IsDescending(false, false, false, true, false);
+
+                    b.ToTable("QRTZ_TRIGGERS", (string)null);
+                });
+
             modelBuilder.Entity("ReviewThemes", b =>
                 {
                     b.Property<Guid>("ReviewId")
@@ -1187,6 +1986,42 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_CRON_TRIGGERS", b =>
+                {
+                    b.HasOne("Quartz.QRTZ_TRIGGERS", null)
+                        .WithMany()
+                        .HasForeignKey("SCHED_NAME", "TRIGGER_NAME", "TRIGGER_GROUP")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_SIMPLE_TRIGGERS", b =>
+                {
+                    b.HasOne("Quartz.QRTZ_TRIGGERS", null)
+                        .WithMany()
+                        .HasForeignKey("SCHED_NAME", "TRIGGER_NAME", "TRIGGER_GROUP")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_SIMPROP_TRIGGERS", b =>
+                {
+                    b.HasOne("Quartz.QRTZ_TRIGGERS", null)
+                        .WithMany()
+                        .HasForeignKey("SCHED_NAME", "TRIGGER_NAME", "TRIGGER_GROUP")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Quartz.QRTZ_TRIGGERS", b =>
+                {
+                    b.HasOne("Quartz.QRTZ_JOB_DETAILS", null)
+                        .WithMany()
+                        .HasForeignKey("SCHED_NAME", "JOB_NAME", "JOB_GROUP")
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

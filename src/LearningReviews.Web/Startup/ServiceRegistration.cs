@@ -71,6 +71,8 @@ public static class ServiceRegistration
         services.AddSingleton<DeadlineService>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<AccountProvisioning>();
+        services.AddLearningReviewsEmail(environment.ContentRootPath);
+        services.AddLearningReviewsScheduling(configuration);
         return services;
     }
 

@@ -19,15 +19,23 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
     public TestDatabase Database { get; } = database;
     public CapturingLoggerProvider Logs { get; } = new();
 
+    /// <summary>False for a second instance of the application on another's database: it leaves the database alone.</summary>
+    public bool OwnsDatabase { get; init; } = true;
+
     /// <summary>Replaces or adds services after the application's own (e.g. a workflow catalogue with an extra version).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Further configuration settings, applied after the test defaults (e.g. a data-protection certificate).</summary>
     public IReadOnlyDictionary<string, string>? Settings { get; init; }
 
-    public static async Task<AppFactory> StartAsync(Provider provider, Action<IServiceCollection>? testServices = null)
+    public static async Task<AppFactory> StartAsync(Provider provider, Action<IServiceCollection>? testServices = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        var factory = new AppFactory(await TestDatabase.CreateAsync(provider)) { TestServices = testServices };
+        var factory = new AppFactory(await TestDatabase.CreateAsync(provider))
+        {
+            TestServices = testServices,
+            Settings = settings,
+        };
         _ = factory.Server; // builds the host: migrates the database and opens setup
         return factory;
     }
@@ -76,6 +84,6 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (OwnsDatabase) await Database.DisposeAsync();
     }
 }
