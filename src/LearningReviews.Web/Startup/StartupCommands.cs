@@ -61,7 +61,18 @@ public static class StartupCommands
     private static async Task<bool> SeedDemoAsync(IServiceProvider services, IConfiguration configuration)
     {
         var seeder = services.GetRequiredService<DemoDataSeeder>();
-        var result = await seeder.SeedAsync(configuration["LR_DEMO_PASSWORD"]);
+        DemoSeedResult result;
+        try
+        {
+            result = await seeder.SeedAsync(configuration["LR_DEMO_PASSWORD"]);
+        }
+        catch (DemoAccountRefusedException refused)
+        {
+            // Nothing was written (seeding is one transaction); say why instead of a stack trace.
+            await Console.Error.WriteLineAsync(refused.Message);
+            await Console.Error.WriteLineAsync("No demo data was created. Choose another LR_DEMO_PASSWORD (at least 12 characters, not a common word or phrase).");
+            return false;
+        }
         switch (result.Outcome)
         {
             case DemoSeedOutcome.RefusedRealData:

@@ -19,6 +19,9 @@ public enum DemoSeedOutcome { Seeded, AlreadyPresent, RefusedRealData }
 
 public sealed record DemoSeedResult(DemoSeedOutcome Outcome, string? GeneratedPassword);
 
+/// <summary>A demo account could not be made, most often because the chosen password was refused.</summary>
+public sealed class DemoAccountRefusedException(string message) : InvalidOperationException(message);
+
 /// <summary>
 /// Creates a demo partnership for trying the product: agencies, localities, one account per role and
 /// a review of each of the nine kinds, at different stages. The reviews are made by the demo accounts
@@ -102,7 +105,7 @@ public sealed class DemoDataSeeder(
                 role == Roles.Administrator ? null : north.Id, password, IsDemo: true));
             if (!result.Succeeded)
             {
-                throw new InvalidOperationException(
+                throw new DemoAccountRefusedException(
                     "Could not create demo account " + email + ": " + string.Join("; ", result.Errors.Select(e => e.Description)));
             }
         }
