@@ -8,6 +8,9 @@ public static class Pipeline
     public static void UseLearningReviewsPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First: everything after it (logging, HSTS, redirects, cookies, the audit log's address) sees the
+        // client's address and https as the trusted proxy reports them (Startup/ProxyAndCookies.cs).
+        app.UseForwardedHeaders();
         app.UseLearningReviewsRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
