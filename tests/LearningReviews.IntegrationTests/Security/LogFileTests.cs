@@ -77,7 +77,7 @@ public sealed class LogFileTests
         }
         using var browser = new TestBrowser(host.CreateClient(new WebApplicationFactoryClientOptions
         {
-            AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("http://localhost"),
+            AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
         }));
         var refused = await browser.SubmitAsync("/account/sign-in", [new("Email", "someone-unknown@demo.example"), new("Password", "not-a-password")]);
         Assert.Equal(HttpStatusCode.OK, refused.Status);
