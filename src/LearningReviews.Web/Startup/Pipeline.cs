@@ -16,6 +16,8 @@ public static class Pipeline
         {
             app.UseExceptionHandler("/error/500");
             app.UseHsts();
+            // Health probes come over plain http from inside the host or cluster and carry no cookies.
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();

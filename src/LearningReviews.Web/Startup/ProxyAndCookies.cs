@@ -29,6 +29,9 @@ public static class ProxyAndCookies
             // The framework trusts loopback out of the box; this application trusts only what is configured.
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the older list too, so no default entry survives
+            options.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             foreach (var proxy in Values(configuration, "KnownProxies"))
             {
                 options.KnownProxies.Add(IPAddress.Parse(proxy));
@@ -37,10 +40,19 @@ public static class ProxyAndCookies
             {
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
+            if (options.KnownProxies.Count == 0 && options.KnownIPNetworks.Count == 0)
+            {
+                // With both lists empty the middleware would believe every sender, so it is switched off.
+                options.ForwardedHeaders = ForwardedHeaders.None;
+            }
         });
 
         // A year, as the UK government's guidance on HTTPS asks (sent only over https, and never for localhost).
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+
+        // Outside Development a plain-http request (one that no trusted proxy vouches for) is sent to https:
+        // the Secure cookies would not come back over http, and antiforgery refuses to work there.
+        services.AddHttpsRedirection(options => options.HttpsPort = configuration.GetValue("HttpsRedirection:HttpsPort", 443));
 
         if (environment.IsDevelopment()) return services; // plain http on a developer's machine
         services.PostConfigureAll<CookieAuthenticationOptions>(options => Harden(options.Cookie));

@@ -50,11 +50,15 @@ public sealed class ProxyTests
         await using var app = await StartAsync(Provider.Sqlite);
         using var http = NewClient(app, from: Stranger);
 
+        // Not https, whatever the header says: sent to https, and no HSTS on a plain-http answer.
         var home = await http.GetAsync("/");
-        Assert.StartsWith("http://learningreviews.example/account/sign-in", home.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, home.StatusCode);
+        Assert.Equal("https://learningreviews.example/", home.Headers.Location!.ToString());
         Assert.False(home.Headers.Contains("Strict-Transport-Security"));
-        var (_, authCookie) = await SignInAsync(http, app);
-        // Outside Development the cookie is Secure whatever the request says.
+
+        // Over https from the stranger, the forwarded client address is not believed either.
+        using var https = NewClient(app, from: Stranger, scheme: "https");
+        var (_, authCookie) = await SignInAsync(https, app);
         Assert.Contains("; secure", authCookie, StringComparison.OrdinalIgnoreCase);
         var address = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action == AuditActions.SignedIn).Select(e => e.IpAddress).SingleAsync());
         Assert.Equal(Stranger, address);
@@ -80,7 +84,9 @@ public sealed class ProxyTests
 
         var home = await http.GetAsync("/");
 
-        Assert.StartsWith("http://", home.Headers.Location!.ToString(), StringComparison.Ordinal);
+        // The forwarded https is not believed: the request is plain http and is sent to https.
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, home.StatusCode);
+        Assert.False(home.Headers.Contains("Strict-Transport-Security"));
     }
 
     private static Task<AppFactory> StartAsync(Provider provider) =>
@@ -94,13 +100,13 @@ public sealed class ProxyTests
         services.AddSingleton<IStartupFilter, ConnectionAddressFromTestHeader>();
 
     /// <summary>A client that talks plain http, as a proxy does, and keeps cookies itself (a Secure cookie is never sent back over http by HttpClient).</summary>
-    private static HttpClient NewClient(AppFactory app, string from)
+    private static HttpClient NewClient(AppFactory app, string from, string scheme = "http")
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions
         {
             AllowAutoRedirect = false,
             HandleCookies = false,
-            BaseAddress = new Uri("http://learningreviews.example"),
+            BaseAddress = new Uri(scheme + "://learningreviews.example"),
         });
         client.DefaultRequestHeaders.Add("X-Test-Remote-Address", from);
         client.DefaultRequestHeaders.Add("X-Forwarded-For", Client);
