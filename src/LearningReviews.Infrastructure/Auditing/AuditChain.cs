@@ -106,6 +106,7 @@ public static class AuditChain
         string? previous = null;
         long verified = 0;
         DateTime? chainStarted = null;
+        string? broken = null;
         await foreach (var row in db.AuditEvents.AsNoTracking().Where(e => e.Sequence != null).OrderBy(e => e.Sequence)
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
@@ -116,13 +117,15 @@ public static class AuditChain
                 : null;
             if (problem is not null)
             {
-                return new AuditChainReport(verified, expected, problem, await UnchainedAsync(db, null, cancellationToken));
+                broken = problem;
+                break; // leave the reader before asking anything else (one command at a time on PostgreSQL)
             }
             previous = row.Hash;
             expected++;
             verified++;
         }
         var unchained = await UnchainedAsync(db, chainStarted, cancellationToken);
+        if (broken is not null) return new AuditChainReport(verified, expected, broken, unchained);
         // A row without a place, written after the chain began, did not come through the application.
         return unchained.Later > 0
             ? new AuditChainReport(verified, null, $"{unchained.Later.ToString(CultureInfo.InvariantCulture)} rows written after the chain began are outside it", unchained)

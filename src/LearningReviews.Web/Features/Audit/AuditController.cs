@@ -22,10 +22,11 @@ public sealed class AuditController(LearningReviewsDbContext db, PartnershipTime
     public const int PageSize = 50;
     private const int MaxFilterLength = 256;
 
+    // "action" is also MVC's route value (the action's name), so the Action filter is bound from the query by name.
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? person, string? review, string? action, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index(string? person, string? review, [FromQuery(Name = "Action")] string? auditAction, int page = 1, CancellationToken cancellationToken = default)
     {
-        var filter = ReadFilter(person, review, action);
+        var filter = ReadFilter(person, review, auditAction);
         var query = filter.Apply(db, time).AsNoTracking();
         var total = await query.CountAsync(cancellationToken);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
@@ -37,9 +38,9 @@ public sealed class AuditController(LearningReviewsDbContext db, PartnershipTime
     }
 
     [HttpGet("export")]
-    public async Task<IActionResult> Export(string? person, string? review, string? action, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Export(string? person, string? review, [FromQuery(Name = "Action")] string? auditAction, CancellationToken cancellationToken = default)
     {
-        var filter = ReadFilter(person, review, action);
+        var filter = ReadFilter(person, review, auditAction);
         if (!ModelState.IsValid) return BadRequest();
         await audit.RecordAsync(AuditActions.Exported, "AuditLog", null, detail: "CSV: " + filter.Describe(), cancellationToken: cancellationToken);
         var csv = new StringBuilder();
