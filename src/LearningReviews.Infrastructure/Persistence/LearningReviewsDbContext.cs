@@ -1,4 +1,5 @@
 using LearningReviews.Domain.Auditing;
+using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Domain.Organisation;
 using LearningReviews.Domain.Outcomes;
 using LearningReviews.Domain.Reviews;
@@ -78,6 +79,37 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
             token.Property(t => t.Name).HasMaxLength(IdentityKeyLength);
         });
     }
+
+    /// <summary>
+    /// Saves as usual; audit entries among the changes first get their places in the hash chain
+    /// (<see cref="AuditChain"/>), inside one transaction with the rest, so the chain's end is locked only
+    /// while this save writes.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var audit = AddedAuditEvents();
+        if (audit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            await AuditChain.SealAsync(this, audit, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        return await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            await AuditChain.SealAsync(this, audit, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return saved;
+        });
+    }
+
+    /// <summary>Every save goes through the asynchronous path, which keeps the audit chain.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    private List<AuditEvent> AddedAuditEvents() =>
+        ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -8,11 +8,16 @@ public static class Pipeline
     public static void UseLearningReviewsPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First: everything after it (logging, HSTS, redirects, cookies, the audit log's address) sees the
+        // client's address and https as the trusted proxy reports them (Startup/ProxyAndCookies.cs).
+        app.UseForwardedHeaders();
         app.UseLearningReviewsRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
             app.UseHsts();
+            // Health probes come over plain http from inside the host or cluster and carry no cookies.
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments("/health"), branch => branch.UseHttpsRedirection());
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();

@@ -34,6 +34,7 @@ public static class ServiceRegistration
 
         AddIdentity(services, configuration);
         AddMvc(services);
+        services.AddProxyAndCookieSecurity(configuration, environment);
 
         services.AddLearningReviewsDataProtection(configuration);
 

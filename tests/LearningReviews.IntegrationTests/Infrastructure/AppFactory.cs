@@ -57,7 +57,7 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
     {
         AllowAutoRedirect = false,
         HandleCookies = true,
-        BaseAddress = new Uri("http://localhost"),
+        BaseAddress = new Uri("https://localhost"),
     });
 
     /// <summary>A signed-in browser for one of the demo accounts (seeding the demo partnership if needed).</summary>

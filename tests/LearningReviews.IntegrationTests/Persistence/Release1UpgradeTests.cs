@@ -82,6 +82,12 @@ public sealed class Release1UpgradeTests
         using var browser = new TestBrowser(app.NewBrowser());
         await browser.SignInAsync(Email, Password);
 
+        // The old audit row stays outside the hash chain; the sign-in starts it.
+        var chain = await app.WithDbAsync(db => LearningReviews.Infrastructure.Auditing.AuditChain.VerifyAsync(db));
+        Assert.True(chain.Intact, chain.Problem);
+        Assert.Equal(1, chain.Unchained.Total);
+        Assert.True(chain.Verified >= 1);
+
         await using var db2 = app.Database.NewContext();
         var applied = await db2.Database.GetAppliedMigrationsAsync();
         Assert.Contains(applied, id => id.EndsWith("_" + DatabaseMigrator.BaselineName, StringComparison.Ordinal));
@@ -233,6 +239,12 @@ public sealed class Release1UpgradeTests
     }
 
     /// <summary>Every row of each table as text, column by column, so before and after can be compared.</summary>
+    /// <summary>Columns later migrations added to release 1's tables; checked on their own, not in the dump.</summary>
+    private static readonly HashSet<string> AddedSinceRelease1 =
+    [
+        "AuditEvents.Sequence", "AuditEvents.PreviousHash", "AuditEvents.Hash",
+    ];
+
     private static async Task<Dictionary<string, List<string>>> DumpAsync(DbConnection connection, IEnumerable<string> tables)
     {
         var dump = new Dictionary<string, List<string>>();
@@ -245,6 +257,7 @@ public sealed class Release1UpgradeTests
             while (await reader.ReadAsync())
             {
                 rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount)
+                    .Where(i => !AddedSinceRelease1.Contains(table + "." + reader.GetName(i)))
                     .OrderBy(reader.GetName, StringComparer.Ordinal)
                     .Select(i => reader.GetName(i) + "=" + Text(reader.GetValue(i)))));
             }

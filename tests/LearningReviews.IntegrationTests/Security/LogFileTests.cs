@@ -77,7 +77,7 @@ public sealed class LogFileTests
         }
         using var browser = new TestBrowser(host.CreateClient(new WebApplicationFactoryClientOptions
         {
-            AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("http://localhost"),
+            AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
         }));
         var refused = await browser.SubmitAsync("/account/sign-in", [new("Email", "someone-unknown@demo.example"), new("Password", "not-a-password")]);
         Assert.Equal(HttpStatusCode.OK, refused.Status);
@@ -101,7 +101,7 @@ public sealed class LogFileTests
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/reviews/{reviewId}/participants?tab=Child%20Quillon")).Status);
 
         // Signed out, the review's address sends the browser to sign in with the address in the query string.
-        using var stranger = new TestBrowser(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        using var stranger = new TestBrowser(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") }));
         Assert.True((await stranger.GetAsync($"/reviews/{reviewId}")).IsRedirect);
         return reviewId;
     }

@@ -1,4 +1,5 @@
 using LearningReviews.Domain.Auditing;
+using LearningReviews.Infrastructure.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -18,5 +19,12 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.Detail).HasMaxLength(2000);
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => e.ReviewId);
+        builder.HasIndex(e => e.UserName);
+        builder.HasIndex(e => e.Action);
+        builder.Property(e => e.PreviousHash).HasMaxLength(AuditChain.HashLength);
+        builder.Property(e => e.Hash).HasMaxLength(AuditChain.HashLength);
+        // One row per place in the chain: a second writer that somehow read the same last row fails
+        // here instead of forking the chain (the lock in AuditChain.SealAsync normally prevents it).
+        builder.HasIndex(e => e.Sequence).IsUnique();
     }
 }

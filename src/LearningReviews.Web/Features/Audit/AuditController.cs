@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using LearningReviews.Domain.Auditing;
+using LearningReviews.Domain.Identity;
+using LearningReviews.Infrastructure.Auditing;
+using LearningReviews.Infrastructure.Persistence;
+using LearningReviews.Web.Features.Exports;
+using LearningReviews.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningReviews.Web.Features.Audit;
+
+/// <summary>
+/// The audit log, for administrators and QA Team Managers: filtered, a page at a time, with the hash
+/// chain checked on every visit, and a CSV export of the filtered rows (which is itself audited).
+/// </summary>
+[Route("admin/audit"), Authorize(Roles = Roles.Administrator + "," + Roles.QaTeamManager)]
+public sealed class AuditController(LearningReviewsDbContext db, PartnershipTime time, AuditLog audit) : Controller
+{
+    public const int PageSize = 50;
+    private const int MaxFilterLength = 256;
+
+    // "action" is also MVC's route value (the action's name), so the Action filter is bound from the query by name.
+    [HttpGet("")]
+    public async Task<IActionResult> Index(string? person, string? review, [FromQuery(Name = "Action")] string? auditAction, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var filter = ReadFilter(person, review, auditAction);
+        var query = filter.Apply(db, time).AsNoTracking();
+        var total = await query.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+        page = Math.Clamp(page, 1, pages);
+        var rows = await Rows(Ordered(query).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
+        var actions = await db.AuditEvents.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
+        var chain = await AuditChain.VerifyAsync(db, cancellationToken);
+        return View(new AuditLogPage(filter, rows, page, pages, total, actions, chain));
+    }
+
+    [HttpGet("export")]
+    public async Task<IActionResult> Export(string? person, string? review, [FromQuery(Name = "Action")] string? auditAction, CancellationToken cancellationToken = default)
+    {
+        var filter = ReadFilter(person, review, auditAction);
+        if (!ModelState.IsValid) return BadRequest();
+        await audit.RecordAsync(AuditActions.Exported, "AuditLog", null, detail: "CSV: " + filter.Describe(), cancellationToken: cancellationToken);
+        var csv = new StringBuilder();
+        csv.Append("Sequence,Time (UTC),Person,Action,Record type,Record,Review,Address,Detail\r\n");
+        await foreach (var row in Rows(Ordered(filter.Apply(db, time).AsNoTracking())).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            csv.AppendJoin(',', new[]
+            {
+                row.Sequence?.ToString(CultureInfo.InvariantCulture), row.OccurredAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                row.UserName, row.Action, row.EntityType, row.EntityId, row.ReviewReference, row.IpAddress, row.Detail,
+            }.Select(Cell)).Append("\r\n");
+        }
+        var name = $"audit-log-{time.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);
+    }
+
+    private static IQueryable<Domain.Auditing.AuditEvent> Ordered(IQueryable<Domain.Auditing.AuditEvent> query) =>
+        query.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Sequence);
+
+    private IQueryable<AuditLogRow> Rows(IQueryable<Domain.Auditing.AuditEvent> query) =>
+        query.Select(e => new AuditLogRow(e.Sequence, e.OccurredAt, e.UserName, e.Action, e.EntityType, e.EntityId,
+            db.Reviews.Where(r => r.Id == e.ReviewId).Select(r => r.Reference).FirstOrDefault(), e.IpAddress, e.Detail));
+
+    /// <summary>
+    /// A CSV cell, quoted. A cell that a spreadsheet would run as a formula (=, +, -, @, tab, return) gets a
+    /// leading apostrophe, so text someone typed into the application cannot act on the reader's computer.
+    /// </summary>
+    private static string Cell(string? value)
+    {
+        value ??= "";
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal)) value = "'" + value;
+        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
+    private AuditLogFilter ReadFilter(string? person, string? review, string? action)
+    {
+        var filter = new AuditLogFilter
+        {
+            Person = Clean(person),
+            Review = Clean(review),
+            Action = Clean(action),
+            FromTyped = ExportDateFilter.Read(Request.Query, nameof(AuditLogFilter.From)),
+            ToTyped = ExportDateFilter.Read(Request.Query, nameof(AuditLogFilter.To)),
+        };
+        if (filter.FromTyped.IsInvalid)
+        {
+            ModelState.AddModelError(nameof(AuditLogFilter.From), "Enter the From date as a real date, for example 27 3 2026");
+        }
+        if (filter.ToTyped.IsInvalid)
+        {
+            ModelState.AddModelError(nameof(AuditLogFilter.To), "Enter the To date as a real date, for example 27 3 2026");
+        }
+        if (filter.FromTyped.Date is { } from && filter.ToTyped.Date is { } to && to < from)
+        {
+            ModelState.AddModelError(nameof(AuditLogFilter.To), "The To date must be the same as or after the From date");
+            return filter;
+        }
+        filter.From = filter.FromTyped.Date;
+        filter.To = filter.ToTyped.Date;
+        return filter;
+    }
+
+    /// <summary>Filters are free text from the address bar: trimmed, control characters (NUL included) dropped, length capped.</summary>
+    private static string? Clean(string? value)
+    {
+        if (value is null) return null;
+        var kept = new string(value.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        return kept.Length > MaxFilterLength ? kept[..MaxFilterLength] : kept;
+    }
+}
