@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.AddLearningReviewsPersistence(environment.ContentRootPath);
 
         AddIdentity(services, configuration);
+        services.AddLearningReviewsRateLimiting(configuration);
         AddMvc(services);
 
         services.AddLearningReviewsDataProtection(configuration);
