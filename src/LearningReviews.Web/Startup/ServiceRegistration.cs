@@ -94,12 +94,16 @@ public static class ServiceRegistration
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Authentication:LockoutMinutes", 15));
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
+                // Reset links carry a token that expires by the application's clock and works once.
+                options.Tokens.PasswordResetTokenProvider = TimedLinkTokenProvider.Name;
             })
             .AddEntityFrameworkStores<LearningReviewsDbContext>()
             .AddSignInManager<ActiveUserSignInManager>()
             .AddClaimsPrincipalFactory<LearningReviewsClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<TimedLinkTokenProvider>(TimedLinkTokenProvider.Name);
+        services.AddScoped<Features.Password.PasswordLinks>();
 
         services.ConfigureApplicationCookie(options =>
         {
