@@ -24,7 +24,9 @@ public sealed class AdministrationTests
 
         var done = await browser.SubmitAsync("/setup", Form(AppFactory.SetupToken));
         Assert.True(done.IsRedirect, done.ErrorSummary);
-        Assert.Equal(HttpStatusCode.OK, (await browser.FollowAsync(done)).Status); // signed in as the new administrator
+        var adminPage = await browser.FollowAsync(done);
+        Assert.Equal(HttpStatusCode.OK, adminPage.Status); // signed in as the new administrator
+        Assert.Null(adminPage.Html.QuerySelector("#demo-banner-title")); // a real account: no demo banner
 
         Assert.Equal(HttpStatusCode.NotFound, (await new TestBrowser(app.NewBrowser()).GetAsync("/setup")).Status);
     }

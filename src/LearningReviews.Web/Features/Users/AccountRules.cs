@@ -22,9 +22,9 @@ public static class AccountRules
     {
         var current = currentRoles.ToList();
         var wanted = newRoles.ToList();
-        if (isSelf && wanted.Except(current).Any(SeesCaseData)) return NoCaseRolesForSelf;
         var losesAdministrator = current.Contains(Roles.Administrator) && !wanted.Contains(Roles.Administrator);
         if (losesAdministrator && isActive && activeAdministrators <= 1) return LastAdministrator;
+        if (isSelf && wanted.Except(current).Any(SeesCaseData)) return NoCaseRolesForSelf;
         return null;
     }
 }
