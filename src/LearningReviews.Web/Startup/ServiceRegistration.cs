@@ -130,6 +130,8 @@ public static class ServiceRegistration
             {
                 // Every unsafe request (POST and friends) must carry a valid antiforgery token.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // Roles that must use two-factor sign-in see only its set-up pages until it is on.
+                options.Filters.Add<TwoFactorRequirementFilter>();
             })
             .AddRazorOptions(options =>
             {

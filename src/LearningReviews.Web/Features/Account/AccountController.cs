@@ -11,7 +11,7 @@ using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace LearningReviews.Web.Features.Account;
 
-[Route("account")]
+[Route("account"), AllowWithoutTwoFactor]
 public sealed class AccountController(
     SignInManager<ApplicationUser> signInManager,
     UserManager<ApplicationUser> userManager,
@@ -54,6 +54,12 @@ public sealed class AccountController(
         {
             await audit.RecordAsync(AuditActions.SignedIn, "User", user!.Id);
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; Identity holds the half-done sign-in in its own cookie until the code comes.
+            return Redirect("/account/two-factor" + (Url.IsLocalUrl(form.ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(form.ReturnUrl) : ""));
         }
 
         if (user is not null)

@@ -1,10 +1,11 @@
+using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningReviews.Web.Features.Errors;
 
 /// <summary>The pages shown for 404, 403, 429 and 500 (status code pages re-execute here).</summary>
-[AllowAnonymous, ApiExplorerSettings(IgnoreApi = true)]
+[AllowAnonymous, AllowWithoutTwoFactor, ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
 {
     [Route("error/{statusCode:int}")]

@@ -163,6 +163,26 @@ public sealed class UsersController(
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>For someone who lost their authenticator app and recovery codes: they set it up afresh at their next sign-in.</summary>
+    [HttpPost("{id}/reset-two-factor")]
+    public async Task<IActionResult> ResetTwoFactor(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        if (user.Id == users.GetUserId(User))
+        {
+            TempData["Notice"] = "Ask another administrator to reset your own two-factor sign-in";
+            return RedirectToAction(nameof(Index));
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync(AuditActions.TwoFactorReset, "User", user.Id);
+        TempData["Notice"] = $"{user.DisplayName} will set up two-factor sign-in again when they next sign in";
+        return RedirectToAction(nameof(Index));
+    }
+
     [HttpPost("{id}/deactivate")]
     public Task<IActionResult> Deactivate(string id) => SetActive(id, active: false);
 

@@ -16,6 +16,7 @@ public sealed class LearningReviewsClaimsPrincipalFactory(
     public const string DisplayNameClaim = "display_name";
     public const string LocalityClaim = "locality_id";
     public const string DemoAccountClaim = "demo_account";
+    public const string TwoFactorClaim = "two_factor_enabled";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
     {
@@ -26,6 +27,7 @@ public sealed class LearningReviewsClaimsPrincipalFactory(
         {
             identity.AddClaim(new Claim(LocalityClaim, locality.ToString("D", CultureInfo.InvariantCulture)));
         }
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(TwoFactorClaim, "true"));
         if (user.IsDemo) identity.AddClaim(new Claim(DemoAccountClaim, "true"));
         return identity;
     }
