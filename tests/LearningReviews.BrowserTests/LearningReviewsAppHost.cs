@@ -87,6 +87,7 @@ public sealed class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
             builder.UseSetting("LogSinks:File", "false");
+            builder.UseSetting("Authentication:RequireTwoFactorForRoles:0", ""); // the journeys sign in with passwords only
             builder.UseSetting("LR_DEMO_PASSWORD", DemoPassword);
             // Test messages go to the host's temporary folder, not into the source tree.
             builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetDirectoryName(databasePath)!, "mail-pickup"));

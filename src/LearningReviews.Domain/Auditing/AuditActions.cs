@@ -18,6 +18,15 @@ public static class AuditActions
     public const string UserDeactivated = "UserDeactivated";
     public const string UserReactivated = "UserReactivated";
     public const string SetupCompleted = "SetupCompleted";
+    public const string SetupFailed = "SetupFailed";
+    public const string PasswordChanged = "PasswordChanged";
+    public const string PasswordResetRequested = "PasswordResetRequested";
+    public const string PasswordReset = "PasswordReset";
+    public const string InvitationSent = "InvitationSent";
+    public const string TwoFactorEnabled = "TwoFactorEnabled";
+    public const string TwoFactorReset = "TwoFactorReset";
+    public const string RecoveryCodeUsed = "RecoveryCodeUsed";
+    public const string RoleChangeRefused = "RoleChangeRefused";
     public const string EmailTestQueued = "EmailTestQueued";
     public const string EmailRetried = "EmailRetried";
     public const string EmailDiscarded = "EmailDiscarded";

@@ -23,6 +23,8 @@ public static class Pipeline
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseRouting();
+        // After routing, so each endpoint's [EnableRateLimiting] policy is known.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
 

@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.AddLearningReviewsPersistence(environment.ContentRootPath);
 
         AddIdentity(services, configuration);
+        services.AddLearningReviewsRateLimiting(configuration);
         AddMvc(services);
         services.AddProxyAndCookieSecurity(configuration, environment);
 
@@ -94,12 +95,16 @@ public static class ServiceRegistration
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Authentication:LockoutMinutes", 15));
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
+                // Reset links carry a token that expires by the application's clock and works once.
+                options.Tokens.PasswordResetTokenProvider = TimedLinkTokenProvider.Name;
             })
             .AddEntityFrameworkStores<LearningReviewsDbContext>()
             .AddSignInManager<ActiveUserSignInManager>()
             .AddClaimsPrincipalFactory<LearningReviewsClaimsPrincipalFactory>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<TimedLinkTokenProvider>(TimedLinkTokenProvider.Name);
+        services.AddScoped<Features.Password.PasswordLinks>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -126,6 +131,8 @@ public static class ServiceRegistration
             {
                 // Every unsafe request (POST and friends) must carry a valid antiforgery token.
                 options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                // Roles that must use two-factor sign-in see only its set-up pages until it is on.
+                options.Filters.Add<TwoFactorRequirementFilter>();
             })
             .AddRazorOptions(options =>
             {

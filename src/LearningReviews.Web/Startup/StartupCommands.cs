@@ -35,6 +35,13 @@ public static class StartupCommands
     {
         ArgumentNullException.ThrowIfNull(app);
         using var scope = app.Services.CreateScope();
+        if (args.Contains(SeedDemoSwitch, StringComparer.Ordinal) && app.Environment.IsProduction())
+        {
+            // Demo accounts have a known or printed password: never in a live service.
+            await Console.Error.WriteLineAsync(
+                "Refusing to seed demo data in the Production environment. Set ASPNETCORE_ENVIRONMENT to Development or Demo to try the demo.");
+            return false;
+        }
         if (args.Contains(SeedDemoSwitch, StringComparer.Ordinal) && !await SeedDemoAsync(scope.ServiceProvider, app.Configuration))
         {
             return false;

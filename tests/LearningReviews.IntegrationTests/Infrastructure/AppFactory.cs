@@ -48,6 +48,10 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
         builder.UseSetting("LogSinks:File", "false");
         builder.UseSetting("LogSinks:Console", "false");
         builder.UseSetting("LR_SETUP_TOKEN", SetupToken);
+        // Every test signs in from the same address, many times a minute; the rate-limit tests set their own limits.
+        builder.UseSetting("RateLimits:SignInPerAddress", "1000");
+        // Most tests sign in with a password only; TwoFactorTests set the roles that need a second factor.
+        builder.UseSetting("Authentication:RequireTwoFactorForRoles:0", "");
         foreach (var (key, value) in Settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
         if (TestServices is not null) builder.ConfigureServices(TestServices);

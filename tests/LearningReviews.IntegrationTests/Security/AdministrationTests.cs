@@ -24,7 +24,9 @@ public sealed class AdministrationTests
 
         var done = await browser.SubmitAsync("/setup", Form(AppFactory.SetupToken));
         Assert.True(done.IsRedirect, done.ErrorSummary);
-        Assert.Equal(HttpStatusCode.OK, (await browser.FollowAsync(done)).Status); // signed in as the new administrator
+        var adminPage = await browser.FollowAsync(done);
+        Assert.Equal(HttpStatusCode.OK, adminPage.Status); // signed in as the new administrator
+        Assert.Null(adminPage.Html.QuerySelector("#demo-banner-title")); // a real account: no demo banner
 
         Assert.Equal(HttpStatusCode.NotFound, (await new TestBrowser(app.NewBrowser()).GetAsync("/setup")).Status);
     }
@@ -39,9 +41,11 @@ public sealed class AdministrationTests
         var created = await admin.SubmitAsync("/admin/users/new",
         [
             new("DisplayName", "Noor Patel"), new("Email", "noor@partnership.example"), new("Roles", "Team Manager"),
-            new("Roles", "Facilitator"), new("LocalityId", north.ToString()), new("Password", "Kettle-Lantern-Orchard-7"),
+            new("Roles", "Facilitator"), new("LocalityId", north.ToString()),
         ]);
         Assert.True(created.IsRedirect, created.ErrorSummary);
+        // The password is the person's own choice, made from the invitation link (see PasswordTests); here it is set directly.
+        await SetPasswordAsync(app, "noor@partnership.example", "Kettle-Lantern-Orchard-7");
         using (var noor = new TestBrowser(app.NewBrowser()))
         {
             await noor.SignInAsync("noor@partnership.example", "Kettle-Lantern-Orchard-7");
@@ -58,19 +62,24 @@ public sealed class AdministrationTests
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
-    public async Task Weak_passwords_and_duplicate_emails_are_refused_with_the_form_kept(Provider provider)
+    public async Task Duplicate_emails_are_refused_with_the_form_kept(Provider provider)
     {
         await using var app = await AppFactory.StartAsync(provider);
         using var admin = await app.SignedInAsAsync("admin@demo.example");
 
-        var weak = await admin.SubmitAsync("/admin/users/new",
-            [new("DisplayName", "Noor Patel"), new("Email", "noor@partnership.example"), new("Roles", "Practitioner"), new("Password", "password1234")]);
         var duplicate = await admin.SubmitAsync("/admin/users/new",
-            [new("DisplayName", "Second Tariq"), new("Email", "tm@demo.example"), new("Roles", "Practitioner"), new("Password", "Kettle-Lantern-Orchard-7")]);
+            [new("DisplayName", "Second Tariq"), new("Email", "tm@demo.example"), new("Roles", "Practitioner")]);
 
-        Assert.Contains("must not contain a common word", weak.ErrorSummary, StringComparison.Ordinal);
-        Assert.Equal("Noor Patel", weak.InputValue("DisplayName"));
+        Assert.Equal("Second Tariq", duplicate.InputValue("DisplayName"));
         Assert.Contains("An account with this email address already exists", duplicate.ErrorSummary, StringComparison.Ordinal);
+    }
+
+    private static async Task SetPasswordAsync(AppFactory app, string email, string password)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<LearningReviews.Infrastructure.Identity.ApplicationUser>>();
+        var user = await users.FindByEmailAsync(email);
+        Assert.True((await users.AddPasswordAsync(user!, password)).Succeeded);
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]

@@ -1,37 +1,54 @@
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Identity;
+using LearningReviews.Web.Infrastructure.Security;
+using LearningReviews.Web.Startup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace LearningReviews.Web.Features.Account;
 
-[Route("account")]
+[Route("account"), AllowWithoutTwoFactor]
 public sealed class AccountController(
     SignInManager<ApplicationUser> signInManager,
     UserManager<ApplicationUser> userManager,
-    AuditLog audit) : Controller
+    AuditLog audit,
+    SignInAttemptLimiter attempts) : Controller
 {
-    // Shown for every refusal, so the page never says whether an account exists.
+    // Shown for every refusal, locked and deactivated accounts included, so the page never says whether
+    // an account exists or what state it is in.
     internal const string SignInRefused = "Enter a correct email address and password";
-    internal const string LockedOutMessage =
-        "Your account is locked because of too many attempts to sign in. Try again in 15 minutes, or ask an administrator to unlock it.";
+
+    // A password hash to check guesses against when there is no real one to check (unknown email, locked or
+    // deactivated account), so those answers take as long as a wrong password does.
+    private static string? decoyHash;
 
     [HttpGet("sign-in"), AllowAnonymous]
     public IActionResult SignIn(string? returnUrl) =>
         View(new SignInForm { ReturnUrl = returnUrl });
 
-    [HttpPost("sign-in"), AllowAnonymous]
+    [HttpPost("sign-in"), AllowAnonymous, EnableRateLimiting(RateLimiting.SignInPolicy)]
     public async Task<IActionResult> SignIn(SignInForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
         if (!ModelState.IsValid) return View(form);
+        if (!attempts.TryAttempt(form.Email)) return StatusCode(StatusCodes.Status429TooManyRequests);
 
         var user = await userManager.FindByEmailAsync(form.Email!);
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signInManager.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        SignInResult result;
+        if (user is null || !user.IsActive || await userManager.IsLockedOutAsync(user))
+        {
+            // Identity answers these without hashing; hash anyway so the time gives nothing away.
+            HashDecoy(form.Password!);
+            result = user is not null && user.IsActive ? SignInResult.LockedOut : SignInResult.Failed;
+        }
+        else
+        {
+            result = await signInManager.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        }
 
         if (result.Succeeded)
         {
@@ -39,12 +56,26 @@ public sealed class AccountController(
             return LocalRedirect(Url.IsLocalUrl(form.ReturnUrl) ? form.ReturnUrl : "/");
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; Identity holds the half-done sign-in in its own cookie until the code comes.
+            return Redirect("/account/two-factor" + (Url.IsLocalUrl(form.ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(form.ReturnUrl) : ""));
+        }
+
         if (user is not null)
         {
             await audit.RecordAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, "User", user.Id);
         }
-        ModelState.AddModelError(nameof(SignInForm.Email), result.IsLockedOut ? LockedOutMessage : SignInRefused);
+        ModelState.AddModelError(nameof(SignInForm.Email), SignInRefused);
         return View(form);
+    }
+
+    private void HashDecoy(string password)
+    {
+        var hasher = userManager.PasswordHasher;
+        var decoyUser = new ApplicationUser();
+        decoyHash ??= hasher.HashPassword(decoyUser, Guid.NewGuid().ToString("N"));
+        hasher.VerifyHashedPassword(decoyUser, decoyHash, password);
     }
 
     [HttpPost("sign-out")]

@@ -1,10 +1,11 @@
+using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LearningReviews.Web.Features.Errors;
 
-/// <summary>The pages shown for 404, 403 and 500 (status code pages re-execute here).</summary>
-[AllowAnonymous, ApiExplorerSettings(IgnoreApi = true)]
+/// <summary>The pages shown for 404, 403, 429 and 500 (status code pages re-execute here).</summary>
+[AllowAnonymous, AllowWithoutTwoFactor, ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorsController : Controller
 {
     [Route("error/{statusCode:int}")]
@@ -15,6 +16,7 @@ public sealed class ErrorsController : Controller
         {
             404 => View("NotFound"),
             403 => View("~/Features/Account/AccessDenied.cshtml"),
+            429 => View("TooManyRequests"),
             _ => View("ServerError"),
         };
     }

@@ -3,9 +3,11 @@ using LearningReviews.Domain.Identity;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Identity;
 using LearningReviews.Web.Features.Users;
+using LearningReviews.Web.Startup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace LearningReviews.Web.Features.Setup;
 
@@ -24,7 +26,7 @@ public sealed class SetupController(
     [HttpGet("")]
     public IActionResult Index() => token.Value is null ? NotFound() : View(new SetupForm());
 
-    [HttpPost("")]
+    [HttpPost(""), EnableRateLimiting(RateLimiting.SetupPolicy)]
     public async Task<IActionResult> Index(SetupForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
@@ -32,6 +34,8 @@ public sealed class SetupController(
         if (!ModelState.IsValid) return View(form);
         if (!token.Matches(form.Token))
         {
+            // Nobody is signed in yet: the entry records the address the attempt came from.
+            await audit.RecordAsync(AuditActions.SetupFailed, "Setup", entityId: null, detail: "Wrong setup token");
             ModelState.AddModelError(nameof(SetupForm.Token), "The setup token is not correct. Copy it from the application's console");
             return View(form);
         }
@@ -41,6 +45,7 @@ public sealed class SetupController(
         if (!result.Succeeded)
         {
             provisioning.CopyErrors(result, ModelState, nameof(SetupForm.Password));
+            await audit.RecordAsync(AuditActions.SetupFailed, "Setup", entityId: null, detail: "Account not accepted");
             return View(form);
         }
 

@@ -9,7 +9,6 @@ public sealed class UserForm
 {
     public string? DisplayName { get; set; }
     public string? Email { get; set; }
-    public string? Password { get; set; }
     public List<string> Roles { get; set; } = [];
     public string? AgencyId { get; set; }
     public string? LocalityId { get; set; }

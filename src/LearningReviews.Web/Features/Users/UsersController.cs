@@ -3,6 +3,7 @@ using LearningReviews.Domain.Identity;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Identity;
 using LearningReviews.Infrastructure.Persistence;
+using LearningReviews.Web.Features.Password;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,12 +12,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LearningReviews.Web.Features.Users;
 
-/// <summary>Administrators create accounts, set roles, agency and locality, and deactivate accounts.</summary>
+/// <summary>
+/// Administrators create accounts, set roles, agency and locality, send password links and deactivate accounts.
+/// They never see or choose anyone's password.
+/// </summary>
 [Route("admin/users"), Authorize(Roles = Roles.Administrator)]
 public sealed class UsersController(
     LearningReviewsDbContext db,
     UserManager<ApplicationUser> users,
     AccountProvisioning provisioning,
+    PasswordLinks links,
     AuditLog audit,
     TimeProvider clock) : Controller
 {
@@ -41,22 +46,42 @@ public sealed class UsersController(
     public async Task<IActionResult> Create(UserForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
-        if (string.IsNullOrEmpty(form.Password))
-        {
-            ModelState.AddModelError(nameof(UserForm.Password), "Enter a first password for the account");
-        }
         if (!ModelState.IsValid) return View(await WithChoicesAsync(form));
-
+        // No password: the person chooses their own from the invitation link.
         var result = await provisioning.CreateAsync(new NewAccount(form.DisplayName!, form.Email!, form.Roles,
-            ParseId(form.AgencyId), ParseId(form.LocalityId), form.Password));
+            ParseId(form.AgencyId), ParseId(form.LocalityId), Password: null));
         if (!result.Succeeded)
         {
-            provisioning.CopyErrors(result, ModelState, nameof(UserForm.Password));
+            provisioning.CopyErrors(result, ModelState, nameof(UserForm.Email));
             return View(await WithChoicesAsync(form));
         }
         var created = await users.FindByEmailAsync(form.Email!);
-        await audit.RecordAsync(AuditActions.UserCreated, "User", created!.Id, detail: "Roles: " + string.Join(", ", form.Roles));
-        TempData["Notice"] = $"Account created for {form.DisplayName}";
+        await links.QueueInvitationAsync(created!);
+        audit.Add(AuditActions.UserCreated, "User", created!.Id, detail: "Roles: " + string.Join(", ", form.Roles));
+        audit.Add(AuditActions.InvitationSent, "User", created.Id);
+        await db.SaveChangesAsync();
+        TempData["Notice"] = $"Account created for {form.DisplayName}. They have been sent a link to choose their password";
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>Emails the person a link to choose a password: an invitation if they never set one, otherwise a reset.</summary>
+    [HttpPost("{id}/password-link")]
+    public async Task<IActionResult> SendPasswordLink(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        if (await users.HasPasswordAsync(user))
+        {
+            await links.QueueResetAsync(user);
+            audit.Add(AuditActions.PasswordResetRequested, "User", user.Id, detail: "Sent by an administrator");
+        }
+        else
+        {
+            await links.QueueInvitationAsync(user);
+            audit.Add(AuditActions.InvitationSent, "User", user.Id, detail: "Sent again by an administrator");
+        }
+        await db.SaveChangesAsync();
+        TempData["Notice"] = $"{user.DisplayName} has been sent a link to choose a password";
         return RedirectToAction(nameof(Index));
     }
 
@@ -97,6 +122,22 @@ public sealed class UsersController(
             return View(await WithChoicesAsync(form));
         }
 
+        var current = await users.GetRolesAsync(user);
+        var isSelf = user.Id == users.GetUserId(User);
+        var activeAdmins = await CountActiveAdministratorsAsync();
+        var refusal = AccountRules.RefuseRoleChange(isSelf, current, form.Roles, user.IsActive, activeAdmins);
+        if (refusal is not null)
+        {
+            await audit.RecordAsync(AuditActions.RoleChangeRefused, "User", user.Id, detail: refusal);
+            ModelState.AddModelError(nameof(UserForm.Roles), refusal);
+            return View(await WithChoicesAsync(form));
+        }
+
+        var changes = new List<string>();
+        if (user.DisplayName != form.DisplayName!.Trim()) changes.Add("name");
+        if (!string.Equals(user.Email, form.Email!.Trim(), StringComparison.OrdinalIgnoreCase)) changes.Add("email address");
+        if (user.AgencyId != ParseId(form.AgencyId)) changes.Add("agency");
+        if (user.LocalityId != ParseId(form.LocalityId)) changes.Add("locality");
         user.DisplayName = form.DisplayName!.Trim();
         user.Email = form.Email!.Trim();
         user.UserName = user.Email;
@@ -108,13 +149,37 @@ public sealed class UsersController(
             provisioning.CopyErrors(updated, ModelState, nameof(UserForm.DisplayName));
             return View(await WithChoicesAsync(form));
         }
-        var current = await users.GetRolesAsync(user);
-        await users.RemoveFromRolesAsync(user, current.Except(form.Roles));
-        await users.AddToRolesAsync(user, form.Roles.Except(current));
+        var removed = current.Except(form.Roles).ToList();
+        var added = form.Roles.Except(current).ToList();
+        await users.RemoveFromRolesAsync(user, removed);
+        await users.AddToRolesAsync(user, added);
         // New roles or locality change what the person may see: end their sessions so they sign in afresh.
         await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(AuditActions.UserUpdated, "User", user.Id, detail: "Roles: " + string.Join(", ", form.Roles));
+        if (added.Count > 0) changes.Add("roles added: " + string.Join(", ", added));
+        if (removed.Count > 0) changes.Add("roles removed: " + string.Join(", ", removed));
+        await audit.RecordAsync(AuditActions.UserUpdated, "User", user.Id,
+            detail: changes.Count == 0 ? "No changes" : "Changed " + string.Join("; ", changes));
         TempData["Notice"] = $"Account updated for {user.DisplayName}";
+        return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>For someone who lost their authenticator app and recovery codes: they set it up afresh at their next sign-in.</summary>
+    [HttpPost("{id}/reset-two-factor")]
+    public async Task<IActionResult> ResetTwoFactor(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        if (user.Id == users.GetUserId(User))
+        {
+            TempData["Notice"] = "Ask another administrator to reset your own two-factor sign-in";
+            return RedirectToAction(nameof(Index));
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await users.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync(AuditActions.TwoFactorReset, "User", user.Id);
+        TempData["Notice"] = $"{user.DisplayName} will set up two-factor sign-in again when they next sign in";
         return RedirectToAction(nameof(Index));
     }
 
@@ -133,6 +198,12 @@ public sealed class UsersController(
             TempData["Notice"] = "You cannot deactivate your own account";
             return RedirectToAction(nameof(Index));
         }
+        if (!active && user.IsActive && await users.IsInRoleAsync(user, Roles.Administrator) && await CountActiveAdministratorsAsync() <= 1)
+        {
+            await audit.RecordAsync(AuditActions.RoleChangeRefused, "User", user.Id, detail: AccountRules.LastAdministrator);
+            TempData["Notice"] = AccountRules.LastAdministrator;
+            return RedirectToAction(nameof(Index));
+        }
         user.IsActive = active;
         user.DeactivatedAt = active ? null : clock.GetUtcNow().UtcDateTime;
         if (active) user.LockoutEnd = null;
@@ -142,6 +213,9 @@ public sealed class UsersController(
         TempData["Notice"] = active ? $"{user.DisplayName} can sign in again" : $"{user.DisplayName} can no longer sign in";
         return RedirectToAction(nameof(Index));
     }
+
+    private async Task<int> CountActiveAdministratorsAsync() =>
+        (await users.GetUsersInRoleAsync(Roles.Administrator)).Count(u => u.IsActive);
 
     private async Task<UserForm> WithChoicesAsync(UserForm form)
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace LearningReviews.Web.Infrastructure.Security;
 
-/// <summary>Adds the display name and locality to the sign-in cookie so pages need not look them up.</summary>
+/// <summary>Adds the display name, locality and demo flag to the sign-in cookie so pages need not look them up.</summary>
 public sealed class LearningReviewsClaimsPrincipalFactory(
     UserManager<ApplicationUser> userManager,
     RoleManager<IdentityRole> roleManager,
@@ -15,6 +15,8 @@ public sealed class LearningReviewsClaimsPrincipalFactory(
 {
     public const string DisplayNameClaim = "display_name";
     public const string LocalityClaim = "locality_id";
+    public const string DemoAccountClaim = "demo_account";
+    public const string TwoFactorClaim = "two_factor_enabled";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
     {
@@ -25,6 +27,8 @@ public sealed class LearningReviewsClaimsPrincipalFactory(
         {
             identity.AddClaim(new Claim(LocalityClaim, locality.ToString("D", CultureInfo.InvariantCulture)));
         }
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(TwoFactorClaim, "true"));
+        if (user.IsDemo) identity.AddClaim(new Claim(DemoAccountClaim, "true"));
         return identity;
     }
 }
