@@ -148,7 +148,7 @@ public sealed class AuthorisationMatrixTests
         var review = await db.Reviews.Include(r => r.Cases).SingleAsync(r => r.Id == reviewId);
         var here = review.LocalityId;
         var elsewhere = localities.First(l => l != here);
-        string[][] orgRoleChoices = [[], .. typeof(Roles).GetFields().Select(f => (string)f.GetRawConstantValue()!).Select(r => new[] { r })];
+        string[][] orgRoleChoices = [[], .. typeof(Roles).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Select(r => new[] { r })];
         Guid?[] localityChoices = [here, elsewhere];
         var askers = new List<Asker>();
 
