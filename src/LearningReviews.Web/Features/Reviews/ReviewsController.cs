@@ -114,11 +114,17 @@ public sealed class ReviewsController(
         var linked = await queries.VisibleTo(user).AsNoTracking()
             .Where(r => r.LinkedFromReviewId == review.Id || r.Id == review.LinkedFromReviewId)
             .Select(r => new LinkedReviewRow(r.Id, r.Reference, r.Title, r.Id == review.LinkedFromReviewId)).ToListAsync();
+        // The page offers the moves only when the authorisation service allows Move.
+        var moves = workflow.MovesFor(user, review);
+        if (!await access.Allows(review, ReviewOperations.Move))
+        {
+            moves = moves with { MayEditCurrentStage = false, MayAdvance = false, MaySendBack = false, MayWithdraw = false };
+        }
         var history = await db.Transitions.AsNoTracking().Where(t => t.ReviewId == review.Id).OrderBy(t => t.OccurredAt).ToListAsync();
         return View(new ReviewDetailsView(review, definition, ReviewDetailsView.MaySeeRestricted(user))
         {
             Stages = ReviewTaskList.For(review, definition),
-            Moves = await access.Allows(review, ReviewOperations.Move) ? workflow.MovesFor(user, review) : workflow.MovesFor(user, review) with { MayEditCurrentStage = false, MayAdvance = false, MaySendBack = false, MayWithdraw = false },
+            Moves = moves,
             Deadlines = deadlines.For(review, definition, workflow.StateOf(review)),
             History = history,
             Linked = linked,
