@@ -98,7 +98,7 @@ public sealed class ReportedAccessDefectTests
             r.Status = ReviewStatus.InProgress;
             db.StageRecords.Add(new ReviewStageRecord
             {
-                ReviewId = review, StageKey = "scoping", Status = StageStatus.InProgress, StartedAt = DateTime.UtcNow,
+                ReviewId = review, StageKey = "scoping", Status = StageStatus.InProgress, StartedAt = new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc),
                 AnswersJson = """{"themes":[{"theme":"Neglect"}],"differences":[{"case":"Family Amber","differences":"Amber circumstances"},{"case":"Family Birch","differences":"Birch circumstances"}]}""",
             });
             await db.SaveChangesAsync();
