@@ -64,6 +64,9 @@ public static class ServiceRegistration
         services.AddSingleton<SetupToken>();
         services.AddScoped<UserContextFactory>();
         services.AddScoped<ReviewQueries>();
+        // Every decision about a review: named operations, one handler, asked through IAuthorizationService.
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Infrastructure.Authorization.ReviewAuthorizationHandler>();
+        services.AddScoped<Infrastructure.Authorization.ReviewAccess>();
         services.AddScoped<ReviewProposalService>();
         services.AddScoped<ReviewWorkflowService>();
         services.AddScoped<StageAnswersWriter>();

@@ -42,6 +42,12 @@ public sealed class LocalityLearningCircleWalkthroughTests
             .. WorkflowClient.Date("invitationsSent", today),
         ]);
         Assert.True(saved.IsRedirect, saved.ErrorSummary);
+        // People chosen in a stage's person fields join the review, and the audit log says so as it does for the participants page.
+        var joined = await app.WithDbAsync(db => db.AuditEvents
+            .Where(e => e.ReviewId == review && e.Action == LearningReviews.Domain.Auditing.AuditActions.Created && e.EntityType == "Participant")
+            .Select(e => e.Detail).ToListAsync());
+        Assert.Contains("Added as Practitioner (stage field)", joined);
+        Assert.Contains("Added as Learner (stage field)", joined);
         Assert.Equal("The learning circle", (await tm.AdvanceAsync(review)).CurrentStageTitle());
 
         // The circle, chaired by the Head of Locality: one learning point, an action with owner and due date, attendance.

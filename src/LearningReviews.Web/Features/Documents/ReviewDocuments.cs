@@ -1,4 +1,5 @@
 using System.Globalization;
+using LearningReviews.Domain.Access;
 using LearningReviews.Domain.Outcomes;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Domain.Workflows;
@@ -22,7 +23,12 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
 
     private string PartnershipName => configuration["Partnership:Name"] is { Length: > 0 } name ? name : "Safeguarding Children Partnership";
 
-    public PrintedDocument OutcomesForm(Review review, WorkflowDefinition definition, OutcomesForm form, string author)
+    /// <param name="viewer">
+    /// Who the document is for: someone who sees only some of a thematic review's families gets a title,
+    /// families, people and rows for those only (the PDF's metadata takes its title from the same place).
+    /// Null prints everything, for whoever oversees the whole review.
+    /// </param>
+    public PrintedDocument OutcomesForm(Review review, WorkflowDefinition definition, OutcomesForm form, string author, UserContext? viewer = null)
     {
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(definition);
@@ -48,7 +54,7 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
         return new PrintedDocument
         {
             PartnershipName = PartnershipName,
-            Title = $"{OutcomesKind}: {review.Title}",
+            Title = $"{OutcomesKind}: {TitleFor(viewer, review, definition)}",
             Kind = OutcomesKind,
             Reference = review.Reference,
             Methodology = definition.Name,
@@ -68,7 +74,8 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
     }
 
     /// <summary>The record of a review run without an Outcomes Form: each stage reached, its answers, learning points and actions.</summary>
-    public PrintedDocument Record(Review review, WorkflowDefinition definition, string author)
+    /// <param name="viewer">As for <see cref="OutcomesForm"/>.</param>
+    public PrintedDocument Record(Review review, WorkflowDefinition definition, string author, UserContext? viewer = null)
     {
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(definition);
@@ -78,15 +85,16 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
         {
             new KeyValueBlock(
             [
-                new(definition.Subject?.Label ?? "Children or families", string.Join(", ", review.Cases.Select(c => c.Case?.Label))),
+                new(definition.Subject?.Label ?? "Children or families", string.Join(", ", review.Cases.Where(c => viewer is null || ReviewAccessPolicy.MaySeeCase(viewer, review, c.CaseId)).Select(c => c.Case?.Label))),
                 new("Reason selected", definition.FindReason(review.ReasonSelected)?.Text ?? review.ReasonSelected),
                 new("Detail", review.ReasonDetail),
-                new("People involved", string.Join(", ", review.Participants.Select(p => $"{p.Name} ({ReviewRoleNames.Of(p.Role)})"))),
+                new("People involved", string.Join(", ", review.Participants.Where(p => viewer is null || FamilyRestriction.MaySeeParticipant(viewer, review, p)).Select(p => $"{p.Name} ({ReviewRoleNames.Of(p.Role)})"))),
             ]),
         };
         foreach (var stage in definition.Stages.Where(s => records.ContainsKey(s.Key)))
         {
             var answers = ReviewWorkflowService.AnswersOf(records[stage.Key]);
+            if (viewer is not null) answers = FamilyRows.VisibleTo(viewer, review, stage, answers);
             blocks.Add(new HeadingBlock(stage.Title));
             foreach (var field in stage.Fields)
             {
@@ -122,7 +130,7 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
         return new PrintedDocument
         {
             PartnershipName = PartnershipName,
-            Title = $"{kind}: {review.Title}",
+            Title = $"{kind}: {TitleFor(viewer, review, definition)}",
             Kind = kind,
             Reference = review.Reference,
             Methodology = definition.Name,
@@ -146,4 +154,7 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
         "lscb-learning-review" => "Key findings and action plan",
         _ => "Review record",
     };
+
+    private static string TitleFor(UserContext? viewer, Review review, WorkflowDefinition definition) =>
+        viewer is null ? review.Title : FamilyRestriction.TitleFor(viewer, review, definition.Name);
 }

@@ -35,12 +35,19 @@ public sealed class ExportsController(
     {
         ArgumentNullException.ThrowIfNull(filter);
         ReadDates(filter);
-        var reviews = await queries.VisibleTo(users.Current())
+        var user = users.Current();
+        // The view rule as a query: the database returns only the reviews this user may see (and of the
+        // chosen methodology); the other filters work on the documents, which are made in memory.
+        var visible = queries.VisibleTo(user);
+        if (!string.IsNullOrEmpty(filter.Methodology)) visible = visible.Where(r => r.MethodologyKey == filter.Methodology);
+        var reviews = await visible
+            .Include(r => r.Cases).ThenInclude(c => c.Case)
+            .Include(r => r.Participants)
             .Include(r => r.OutcomesForms)
             .Include(r => r.Stages)
             .Include(r => r.Themes)
             .AsSplitQuery().AsNoTracking().ToListAsync();
-        var rows = reviews.SelectMany(RowsFor).Where(row => Matches(row, filter))
+        var rows = reviews.SelectMany(r => RowsFor(r, FamilyRestriction.TitleFor(user, r, workflow.DefinitionOf(r).Name))).Where(row => Matches(row, filter))
             .OrderByDescending(r => r.Date).ThenBy(r => r.Reference, StringComparer.Ordinal).ToList();
         filter.MethodologyChoices = catalogue.Latest.Select(d => new SelectListItem(d.Name, d.Key, d.Key == filter.Methodology));
         await audit.RecordAsync(AuditActions.Viewed, "Exports", null, null, $"{rows.Count} documents listed");
@@ -75,7 +82,7 @@ public sealed class ExportsController(
     }
 
     /// <summary>Every version of an Outcomes Form for the methodologies that use one; the record for the others.</summary>
-    private IEnumerable<ExportRow> RowsFor(Review review)
+    private IEnumerable<ExportRow> RowsFor(Review review, string title)
     {
         var definition = workflow.DefinitionOf(review);
         var themes = ThemesOf(review);
@@ -90,14 +97,14 @@ public sealed class ExportsController(
                     OutcomesFormStatus.CirculatedForComment => "Circulated for comment",
                     _ => "Draft",
                 };
-                yield return new ExportRow(review.Id, review.Reference, review.Title, definition.Key, definition.Name, ReviewDocuments.OutcomesKind,
+                yield return new ExportRow(review.Id, review.Reference, title, definition.Key, definition.Name, ReviewDocuments.OutcomesKind,
                     form.Version, status, form.Status == OutcomesFormStatus.Final, date, themes,
                     $"/reviews/{review.Id}/outcomes-form.pdf?version={form.Version}");
             }
             yield break;
         }
         var closed = review.Status == ReviewStatus.Closed;
-        yield return new ExportRow(review.Id, review.Reference, review.Title, definition.Key, definition.Name, ReviewDocuments.RecordKind(definition), 1,
+        yield return new ExportRow(review.Id, review.Reference, title, definition.Key, definition.Name, ReviewDocuments.RecordKind(definition), 1,
             closed ? "Final" : "Draft", closed, time.LocalDate(review.ClosedAt ?? review.ModifiedAt), themes, $"/reviews/{review.Id}/record.pdf");
     }
 

@@ -1,4 +1,6 @@
+using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Reviews;
+using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Web.Features.Reviews;
 using LearningReviews.Web.Features.Workflow;
 using LearningReviews.Web.Infrastructure;
@@ -17,24 +19,32 @@ public sealed class HomeController(
     UserContextFactory users,
     ReviewWorkflowService workflow,
     DeadlineService deadlines,
+    AuditLog audit,
     PartnershipTime time) : Controller
 {
+    /// <param name="page">Which page of closed and withdrawn reviews to show (open reviews are all shown: they are the work).</param>
     [HttpGet("/")]
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index(int page = 1)
     {
         var user = users.Current();
-        var reviews = await queries.VisibleTo(user)
-            .Include(r => r.Locality)
-            .Include(r => r.Cases).ThenInclude(c => c.Case)
-            .Include(r => r.Participants)
+        page = Math.Clamp(page, 1, 10_000);
+        // The database is asked only for reviews this user may see (the view rule as a query): every open
+        // one, with what deadlines need, and one page of finished ones, newest first.
+        var visible = queries.VisibleTo(user).AsNoTracking();
+        var openReviews = await WithListDetails(visible.Where(r => r.Status == ReviewStatus.Proposed || r.Status == ReviewStatus.InProgress))
             .Include(r => r.Stages)
             .Include(r => r.Actions)
             .Include(r => r.OutcomesForms)
-            .AsSplitQuery()
-            .AsNoTracking()
-            .OrderBy(r => r.Status == ReviewStatus.Closed || r.Status == ReviewStatus.Withdrawn)
-            .ThenByDescending(r => r.ReferenceYear).ThenByDescending(r => r.ReferenceNumber)
+            .OrderByDescending(r => r.ReferenceYear).ThenByDescending(r => r.ReferenceNumber)
             .ToListAsync();
+        var finishedPage = await WithListDetails(visible.Where(r => r.Status != ReviewStatus.Proposed && r.Status != ReviewStatus.InProgress))
+            .Include(r => r.Actions)
+            .OrderByDescending(r => r.ReferenceYear).ThenByDescending(r => r.ReferenceNumber)
+            .Skip((page - 1) * ReviewQueries.PageSize).Take(ReviewQueries.PageSize + 1)
+            .ToListAsync();
+        var moreFinished = finishedPage.Count > ReviewQueries.PageSize;
+        var reviews = openReviews.Concat(finishedPage.Take(ReviewQueries.PageSize)).ToList();
+        await audit.RecordAsync(AuditActions.Viewed, "MyWork", null, null, $"{reviews.Count} reviews listed (page {page})");
         var today = time.Today;
 
         var rows = new List<MyWorkRow>();
@@ -66,8 +76,17 @@ public sealed class HomeController(
                     .Select(a => new OverdueItem(review.Id, review.Reference, "Action: " + a.What, a.DueDate!.Value)));
             }
         }
-        return View(new MyWorkPage(rows, overdue.OrderBy(o => o.Due).ToList()) { OpenForComment = forComment });
+        return View(new MyWorkPage(rows, overdue.OrderBy(o => o.Due).ToList())
+        {
+            OpenForComment = forComment, Page = page, HasMoreFinished = moreFinished,
+        });
     }
+
+    private static IQueryable<Review> WithListDetails(IQueryable<Review> reviews) =>
+        reviews.Include(r => r.Locality)
+            .Include(r => r.Cases).ThenInclude(c => c.Case)
+            .Include(r => r.Participants)
+            .AsSplitQuery();
 }
 
 public sealed record MyWorkRow(
@@ -81,4 +100,8 @@ public sealed record MyWorkPage(IReadOnlyList<MyWorkRow> Reviews, IReadOnlyList<
 {
     /// <summary>Outcomes Forms circulated for comment, with the last day for comments.</summary>
     public IReadOnlyList<OverdueItem> OpenForComment { get; init; } = [];
+
+    /// <summary>The page of closed and withdrawn reviews shown, and whether there are more.</summary>
+    public int Page { get; init; } = 1;
+    public bool HasMoreFinished { get; init; }
 }

@@ -4,6 +4,7 @@ using LearningReviews.Domain.Reviews;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Web.Features.Reviews;
 using LearningReviews.Web.Features.Workflow;
+using LearningReviews.Web.Infrastructure.Authorization;
 using LearningReviews.Web.Infrastructure.GovUk;
 using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -17,27 +18,28 @@ public sealed class OutcomesController(
     ReviewWorkflowService workflow,
     OutcomesFormService forms,
     UserContextFactory users,
+    ReviewAccess access,
     AuditLog audit,
     Infrastructure.PartnershipTime time) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(Guid id)
     {
-        var review = await queries.FindForUserAsync(id, users.Current());
+        var review = await queries.FindAsync(id, where: "outcomes form");
         if (review is null || workflow.DefinitionOf(review).OutcomesForm is null) return NotFound();
         var form = OutcomesFormService.Current(review);
         await audit.RecordAsync(AuditActions.Viewed, nameof(OutcomesForm), form.Id.ToString(), review.Id, $"Version {form.Version}");
-        return View(PageFor(review, form));
+        return View(await PageForAsync(review, form));
     }
 
     [HttpGet("versions/{version:int}")]
     public async Task<IActionResult> Version(Guid id, int version)
     {
-        var review = await queries.FindForUserAsync(id, users.Current());
+        var review = await queries.FindAsync(id, where: "outcomes form");
         var form = review?.OutcomesForms.FirstOrDefault(f => f.Version == version);
         if (review is null || form is null) return NotFound();
         await audit.RecordAsync(AuditActions.Viewed, nameof(OutcomesForm), form.Id.ToString(), review.Id, $"Version {form.Version}");
-        return View("Index", PageFor(review, form));
+        return View("Index", await PageForAsync(review, form));
     }
 
     [HttpPost("circulate")]
@@ -54,7 +56,7 @@ public sealed class OutcomesController(
             var (dayName, monthName, yearName) = GovUkDate.PartNames("close");
             return await ShowAgainAsync(id, "close", problem, (dayName, day), (monthName, month), (yearName, year));
         }
-        return await ChangeAsync(id, review => forms.CirculateAsync(users.Current(), review, formToken, close));
+        return await ChangeAsync(id, ReviewOperations.ManageOutcomesForm, review => forms.CirculateAsync(users.Current(), review, formToken, close));
     }
 
     [HttpPost("comments")]
@@ -65,55 +67,60 @@ public sealed class OutcomesController(
             var problem = string.IsNullOrWhiteSpace(text) ? "Enter your comment" : "Your comment must be 4,000 characters or fewer";
             return await ShowAgainAsync(id, "text", problem, ("section", section), ("text", text));
         }
-        return await ChangeAsync(id, review => forms.CommentAsync(review, section, text));
+        return await ChangeAsync(id, ReviewOperations.Comment, review => forms.CommentAsync(review, section, text));
     }
 
     [HttpPost("comments/{commentId:guid}/answer")]
     public Task<IActionResult> Answer(Guid id, Guid commentId, Guid formToken, string? response, bool resolved) =>
-        ChangeAsync(id, review => forms.RespondAsync(users.Current(), review, formToken, commentId, response, resolved));
+        ChangeAsync(id, ReviewOperations.ManageOutcomesForm, review => forms.RespondAsync(users.Current(), review, formToken, commentId, response, resolved));
 
     [HttpPost("finalise")]
     public Task<IActionResult> Finalise(Guid id, Guid formToken) =>
-        ChangeAsync(id, review => forms.FinaliseAsync(users.Current(), review, formToken));
+        ChangeAsync(id, ReviewOperations.ManageOutcomesForm, review => forms.FinaliseAsync(users.Current(), review, formToken));
 
     [HttpPost("sent")]
     public Task<IActionResult> Sent(Guid id, Guid formToken) =>
-        ChangeAsync(id, review => forms.MarkSentAsync(users.Current(), review, formToken));
+        ChangeAsync(id, ReviewOperations.ManageOutcomesForm, review => forms.MarkSentAsync(users.Current(), review, formToken));
 
     [HttpPost("new-version")]
     public async Task<IActionResult> NewVersion(Guid id, Guid formToken, string? reason) =>
         string.IsNullOrWhiteSpace(reason)
             ? await ShowAgainAsync(id, "reason", "Enter why the form needs a new version", ("reason", reason))
-            : await ChangeAsync(id, review => forms.NewVersionAsync(users.Current(), review, formToken, reason));
+            : await ChangeAsync(id, ReviewOperations.ManageOutcomesForm, review => forms.NewVersionAsync(users.Current(), review, formToken, reason));
 
     /// <summary>Shows the form page again with the error summary and what the user typed, changing nothing.</summary>
     private async Task<IActionResult> ShowAgainAsync(Guid id, string field, string problem, params (string Key, string? Value)[] typed)
     {
-        var review = await queries.FindForUserAsync(id, users.Current());
+        var review = await queries.FindAsync(id, where: "outcomes form");
         if (review is null || workflow.DefinitionOf(review).OutcomesForm is null) return NotFound();
         foreach (var (key, value) in typed) ModelState.SetModelValue(key, value, value);
         ModelState.AddModelError(field, problem);
-        return View("Index", PageFor(review, OutcomesFormService.Current(review)));
+        return View("Index", await PageForAsync(review, OutcomesFormService.Current(review)));
     }
 
-    private OutcomesFormPage PageFor(Review review, OutcomesForm form)
+    private async Task<OutcomesFormPage> PageForAsync(Review review, OutcomesForm form)
     {
         var definition = workflow.DefinitionOf(review);
         var current = OutcomesFormService.Current(review);
         var content = form.SnapshotJson is { } snapshot
             ? OutcomesContent.FromJson(snapshot)
             : OutcomesContent.Live(review, definition.FindStage(definition.OutcomesForm!.Stage)!);
-        var user = users.Current();
         var isCurrent = form.Version == current.Version;
         return new OutcomesFormPage(review, definition, form, content, review.OutcomesForms.OrderBy(f => f.Version).ToList(),
-            isCurrent && forms.MayManage(user, review), isCurrent && forms.MayComment(form), isCurrent);
+            isCurrent && await access.Allows(review, ReviewOperations.ManageOutcomesForm),
+            isCurrent && forms.MayComment(form) && await access.Allows(review, ReviewOperations.Comment), isCurrent);
     }
 
-    private async Task<IActionResult> ChangeAsync(Guid id, Func<Review, Task<MoveResult>> change)
+    private async Task<IActionResult> ChangeAsync(Guid id, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation,
+        Func<Review, Task<MoveResult>> change)
     {
-        var review = await queries.FindForUserAsync(id, users.Current(), tracking: true);
+        var review = await queries.FindAsync(id, tracking: true, where: "outcomes form");
         if (review is null || workflow.DefinitionOf(review).OutcomesForm is null) return NotFound();
-        var result = await change(review);
+        var result = await access.Demand(review, operation, "outcomes form")
+            ? await change(review)
+            : MoveResult.Refused(operation == ReviewOperations.Comment
+                ? "The form is not open for comments."
+                : "Only the lead author can do that, and only while the review is at the Outcomes Form or its comment stage.");
         TempData[result.Succeeded ? "Notice" : "Problem"] = result.Message;
         return Redirect($"/reviews/{id}/outcomes-form");
     }

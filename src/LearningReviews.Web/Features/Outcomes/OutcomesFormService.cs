@@ -44,10 +44,12 @@ public sealed class OutcomesFormService(
         return review.OutcomesForms.MaxBy(f => f.Version) ?? new OutcomesForm { ReviewId = review.Id, Version = 1 };
     }
 
-    /// <summary>The lead author's moves: those who may act at the outcomes stage (the lead author, the business manager).</summary>
+    /// <summary>
+    /// The lead author's moves: those who may act at the outcomes stage, while the review is at that stage or
+    /// its comment stage. The same rule ReviewAuthorizationHandler applies to ManageOutcomesForm.
+    /// </summary>
     public bool MayManage(UserContext user, Review review) =>
-        review.Status is ReviewStatus.Proposed or ReviewStatus.InProgress
-        && ReviewWorkflowService.MayAct(user, review, OutcomesStage(review));
+        ReviewAccessPolicy.MayManageOutcomesForm(user, review, workflow.DefinitionOf(review));
 
     /// <summary>Anyone who may see the review may comment while the form is out for comment.</summary>
     public bool MayComment(OutcomesForm form) =>

@@ -5,6 +5,7 @@ using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Persistence;
 using LearningReviews.Web.Features.Reviews;
 using LearningReviews.Web.Features.Workflow;
+using LearningReviews.Web.Infrastructure.Authorization;
 using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -13,8 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace LearningReviews.Web.Features.Participants;
 
 /// <summary>
-/// Who is involved in a review and in what role. Anyone who may see the review sees the list; those
-/// who may act at the review's current stage add and remove people. Nobody is invited from here yet:
+/// Who is involved in a review and in what role. Anyone who may see the review sees the list; adding
+/// and removing people is the separate ManagePeople operation (not implied by seeing or by taking part). Nobody is invited from here yet:
 /// this records who is involved.
 /// </summary>
 [Route("reviews/{id:guid}/participants")]
@@ -23,6 +24,7 @@ public sealed class ParticipantsController(
     ReviewQueries queries,
     ReviewWorkflowService workflow,
     UserContextFactory users,
+    ReviewAccess access,
     AuditLog audit) : Controller
 {
     /// <summary>
@@ -35,7 +37,7 @@ public sealed class ParticipantsController(
     public async Task<IActionResult> Index(Guid id)
     {
         var user = users.Current();
-        var review = await queries.FindForUserAsync(id, user);
+        var review = await queries.FindAsync(id, where: "participants");
         if (review is null) return NotFound();
         await audit.RecordAsync(AuditActions.Viewed, nameof(Participant), null, review.Id, "Participants list");
         return View(await PageAsync(review, user, new AddParticipantForm { Kind = "internal" }));
@@ -46,9 +48,9 @@ public sealed class ParticipantsController(
     {
         ArgumentNullException.ThrowIfNull(form);
         var user = users.Current();
-        var review = await queries.FindForUserAsync(id, user, tracking: true);
+        var review = await queries.FindAsync(id, tracking: true, where: "participants");
         if (review is null) return NotFound();
-        if (!MayManage(user, review)) return Forbid();
+        if (!await access.Demand(review, ReviewOperations.ManagePeople, "participants")) return Forbid();
 
         if (ModelState.IsValid) await CheckAgainstReviewAsync(review, form);
         if (!ModelState.IsValid) return View("Index", await PageAsync(review, user, form));
@@ -66,9 +68,9 @@ public sealed class ParticipantsController(
     public async Task<IActionResult> Remove(Guid id, Guid participantId)
     {
         var user = users.Current();
-        var review = await queries.FindForUserAsync(id, user, tracking: true);
+        var review = await queries.FindAsync(id, tracking: true, where: "participants");
         if (review is null) return NotFound();
-        if (!MayManage(user, review)) return Forbid();
+        if (!await access.Demand(review, ReviewOperations.ManagePeople, "participants")) return Forbid();
 
         var participant = review.Participants.FirstOrDefault(p => p.Id == participantId);
         if (participant is null)
@@ -90,12 +92,6 @@ public sealed class ParticipantsController(
         }
         return Redirect($"/reviews/{id}/participants");
     }
-
-    /// <summary>Whoever may act at the current stage of an open review may change who is involved.</summary>
-    private bool MayManage(UserContext user, Review review) =>
-        review.Status is ReviewStatus.Proposed or ReviewStatus.InProgress
-        && workflow.DefinitionOf(review).FindStage(review.CurrentStageKey) is { } stage
-        && ReviewWorkflowService.MayAct(user, review, stage);
 
     private async Task CheckAgainstReviewAsync(Review review, AddParticipantForm form)
     {
@@ -148,7 +144,7 @@ public sealed class ParticipantsController(
         form.CaseChoices = review.Cases.Count > 1
             ? review.Cases.Select(c => new SelectListItem(c.Case!.Label, c.CaseId.ToString()))
             : [];
-        return new ParticipantsPage(review, workflow.DefinitionOf(review).Name, MayManage(user, review), form)
+        return new ParticipantsPage(review, workflow.DefinitionOf(review).Name, await access.Allows(review, ReviewOperations.ManagePeople), form)
         {
             MaySee = participant => FamilyRestriction.MaySeeParticipant(user, review, participant),
         };

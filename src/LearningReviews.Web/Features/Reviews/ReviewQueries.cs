@@ -2,16 +2,21 @@ using LearningReviews.Domain.Access;
 using LearningReviews.Domain.Workflows;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Infrastructure.Persistence;
+using LearningReviews.Web.Infrastructure.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningReviews.Web.Features.Reviews;
 
 /// <summary>
-/// Reads reviews on behalf of a user, applying the access rule in the database query as well as in
-/// memory (ReviewAccessPolicy). A review the user may not see is reported as not found.
+/// Reads reviews on behalf of a user. Lists ask the database only for the reviews the user may see
+/// (VisibleTo, the view rule as a query); one review is loaded and then asked about through
+/// IAuthorizationService (FindAsync). A review the user may not see is reported as not found.
 /// </summary>
-public sealed class ReviewQueries(LearningReviewsDbContext db, WorkflowCatalogue catalogue)
+public sealed class ReviewQueries(LearningReviewsDbContext db, WorkflowCatalogue catalogue, ReviewAccess access)
 {
+    /// <summary>How many rows a list shows at a time.</summary>
+    public const int PageSize = 50;
+
     /// <summary>
     /// The reviews a user takes part in or oversees: the same rule as ReviewAccessPolicy.MaySee, as a
     /// query. Oversight follows the newest definition of each methodology.
@@ -29,11 +34,35 @@ public sealed class ReviewQueries(LearningReviewsDbContext db, WorkflowCatalogue
             || (byLocality.Contains(r.MethodologyKey) && r.LocalityId == user.LocalityId));
     }
 
-    /// <summary>Loads one review with what its page shows, or null when it does not exist or the user may not see it.</summary>
+    /// <summary>
+    /// Loads one review with what its page shows for the signed-in user, or null when it does not exist or
+    /// IAuthorizationService refuses View; either way the attempt is written to the audit log.
+    /// </summary>
+    public async Task<Review?> FindAsync(Guid id, bool tracking = false, string? where = null, CancellationToken cancellationToken = default)
+    {
+        var review = await LoadAsync(id, tracking, cancellationToken);
+        if (review is null)
+        {
+            await access.RecordRefusalAsync(id, ReviewOperations.View.Name, where is null ? "no such review" : where + " (no such review)");
+            return null;
+        }
+        return await access.Demand(review, ReviewOperations.View, where) ? review : null;
+    }
+
+    /// <summary>
+    /// For work done outside a request on someone's behalf (the demo data): the same view rule, with the
+    /// user given rather than signed in.
+    /// </summary>
     public async Task<Review?> FindForUserAsync(Guid id, UserContext user, bool tracking = false, CancellationToken cancellationToken = default)
     {
+        var review = await LoadAsync(id, tracking, cancellationToken);
+        return review is not null && ReviewAccessPolicy.MaySee(user, review, catalogue.Newest(review.MethodologyKey)) ? review : null;
+    }
+
+    private async Task<Review?> LoadAsync(Guid id, bool tracking, CancellationToken cancellationToken)
+    {
         var reviews = tracking ? db.Reviews : db.Reviews.AsNoTrackingWithIdentityResolution();
-        var review = await reviews
+        return await reviews
             .Include(r => r.Locality)
             .Include(r => r.Cases).ThenInclude(rc => rc.Case).ThenInclude(c => c!.Locality)
             .Include(r => r.Participants).ThenInclude(p => p.Agency)
@@ -43,6 +72,5 @@ public sealed class ReviewQueries(LearningReviewsDbContext db, WorkflowCatalogue
             .Include(r => r.OutcomesForms).ThenInclude(f => f.Comments)
             .AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return review is not null && ReviewAccessPolicy.MaySee(user, review, catalogue.Newest(review.MethodologyKey)) ? review : null;
     }
 }

@@ -6,6 +6,7 @@ using LearningReviews.Domain.Workflows;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Persistence;
 using LearningReviews.Web.Infrastructure;
+using LearningReviews.Web.Infrastructure.Authorization;
 using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -22,6 +23,7 @@ public sealed class ReviewsController(
     ReviewQueries queries,
     UserContextFactory users,
     AuditLog audit,
+    ReviewAccess access,
     Workflow.ReviewWorkflowService workflow,
     Workflow.DeadlineService deadlines) : Controller
 {
@@ -54,7 +56,8 @@ public sealed class ReviewsController(
         {
             var source = await LinkSourceAsync(sourceId, definition);
             if (source is null) return NotFound();
-            var labels = source.Cases.Select(c => c.Case!.Label).ToList();
+            // Only the families this user may see are carried over: a start form must not reveal the others.
+            var labels = source.Cases.Where(c => Domain.Access.ReviewAccessPolicy.MaySeeCase(user, source, c.CaseId)).Select(c => c.Case!.Label).ToList();
             form.LinkedFromReviewId = source.Id;
             form.LinkedFromReference = source.Reference;
             form.CaseLabel = labels.FirstOrDefault();
@@ -103,23 +106,25 @@ public sealed class ReviewsController(
     public async Task<IActionResult> Details(Guid id)
     {
         var user = users.Current();
-        var review = await queries.FindForUserAsync(id, user);
-        if (review is null)
-        {
-            // Said as "not found" whether or not it exists, so a URL reveals nothing; the attempt is logged.
-            await audit.RecordAsync(AuditActions.AccessDenied, nameof(Review), id.ToString(), reviewId: null);
-            return NotFound();
-        }
+        // Said as "not found" whether or not it exists, so a URL reveals nothing; FindAsync logs the attempt.
+        var review = await queries.FindAsync(id);
+        if (review is null) return NotFound();
         await audit.RecordAsync(AuditActions.Viewed, nameof(Review), review.Id.ToString(), review.Id);
         var definition = workflow.DefinitionOf(review);
         var linked = await queries.VisibleTo(user).AsNoTracking()
             .Where(r => r.LinkedFromReviewId == review.Id || r.Id == review.LinkedFromReviewId)
             .Select(r => new LinkedReviewRow(r.Id, r.Reference, r.Title, r.Id == review.LinkedFromReviewId)).ToListAsync();
+        // The page offers the moves only when the authorisation service allows Move.
+        var moves = workflow.MovesFor(user, review);
+        if (!await access.Allows(review, ReviewOperations.Move))
+        {
+            moves = moves with { MayEditCurrentStage = false, MayAdvance = false, MaySendBack = false, MayWithdraw = false };
+        }
         var history = await db.Transitions.AsNoTracking().Where(t => t.ReviewId == review.Id).OrderBy(t => t.OccurredAt).ToListAsync();
         return View(new ReviewDetailsView(review, definition, ReviewDetailsView.MaySeeRestricted(user))
         {
             Stages = ReviewTaskList.For(review, definition),
-            Moves = workflow.MovesFor(user, review),
+            Moves = moves,
             Deadlines = deadlines.For(review, definition, workflow.StateOf(review)),
             History = history,
             Linked = linked,
@@ -139,7 +144,7 @@ public sealed class ReviewsController(
     /// </summary>
     private async Task<Review?> LinkSourceAsync(Guid sourceId, WorkflowDefinition target)
     {
-        var source = await queries.FindForUserAsync(sourceId, users.Current());
+        var source = await queries.FindAsync(sourceId, where: "start a linked review");
         if (source is null || source.Status == ReviewStatus.Withdrawn) return null;
         return LinkedReviews.MayStartFrom(source, workflow.DefinitionOf(source)).Contains(target.Key) ? source : null;
     }

@@ -85,23 +85,15 @@ public sealed class ReviewWorkflowService(
             JsonSerializer.Deserialize<List<string>>(record.ChecklistJson));
     }
 
-    /// <summary>Those named by the stage's organisational roles, and participants in its review roles, may act at it.</summary>
-    public static bool MayAct(UserContext user, Review review, StageDefinition stage)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(review);
-        ArgumentNullException.ThrowIfNull(stage);
-        return stage.Actors.Roles.Any(user.IsInRole)
-               || review.Participants.Any(p => p.UserId == user.UserId && stage.Actors.ReviewRoles.Contains(p.Role.ToString()));
-    }
-
     public WorkflowMoves MovesFor(UserContext user, Review review)
     {
         ArgumentNullException.ThrowIfNull(review);
         var definition = DefinitionOf(review);
         var stage = definition.FindStage(review.CurrentStageKey)!;
-        var open = review.Status is ReviewStatus.Proposed or ReviewStatus.InProgress;
-        var mayAct = open && MayAct(user, review, stage);
+        var open = ReviewAccessPolicy.IsOpen(review);
+        // The same rule ReviewAuthorizationHandler applies to EditStage and Move; controllers ask that
+        // first (and log a refusal), this keeps the service safe for callers outside a request.
+        var mayAct = ReviewAccessPolicy.MayActNow(user, review, definition);
         var missing = gates.Missing(stage, StateOf(review));
         var previous = PreviousStage(definition, stage);
         return new WorkflowMoves(

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Reviews;
+using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Domain.Workflows;
 using LearningReviews.Infrastructure.Identity;
 using LearningReviews.Infrastructure.Persistence;
@@ -12,7 +14,7 @@ namespace LearningReviews.Web.Features.Workflow;
 /// Saves a stage form: the answers on the stage record, learning points and actions as records of
 /// their own, and the people chosen in person fields as participants in the field's review role.
 /// </summary>
-public sealed class StageAnswersWriter(LearningReviewsDbContext db)
+public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog audit)
 {
     public async Task SaveAsync(Review review, StageDefinition stage, ReviewStageRecord record, StageSubmission submission)
     {
@@ -103,6 +105,8 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db)
         {
             review.Participants.Remove(leaving);
             db.Participants.Remove(leaving);
+            // People leave through a stage field as they do on the participants page: the audit log says so alike.
+            audit.Add(AuditActions.Deleted, nameof(Participant), leaving.Id.ToString(), review.Id, $"Removed from {role} (stage field)");
         }
         var present = review.Participants.Where(p => p.Role == role).Select(p => p.UserId).ToHashSet();
         var joining = userIds.Where(id => !present.Contains(id)).ToList();
@@ -113,6 +117,7 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db)
             var participant = new Participant { ReviewId = review.Id, UserId = user.Id, Name = user.DisplayName, Email = user.Email, AgencyId = user.AgencyId, Role = role };
             review.Participants.Add(participant);
             db.Participants.Add(participant);
+            audit.Add(AuditActions.Created, nameof(Participant), participant.Id.ToString(), review.Id, $"Added as {role} (stage field)");
         }
     }
 }

@@ -4,6 +4,7 @@ using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Persistence;
 using LearningReviews.Web.Features.Reviews;
 using LearningReviews.Web.Infrastructure;
+using LearningReviews.Web.Infrastructure.Authorization;
 using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -20,6 +21,7 @@ public sealed class WorkflowController(
     StageAnswersWriter writer,
     UserContextFactory users,
     AuditLog audit,
+    ReviewAccess access,
     TimeProvider clock,
     PartnershipTime time) : Controller
 {
@@ -38,6 +40,7 @@ public sealed class WorkflowController(
     {
         var page = await LoadAsync(id, stageKey);
         if (page is null) return NotFound();
+        if (!await access.Demand(page.Review, ReviewOperations.EditStage, $"save stage {stageKey}")) return Forbid();
         if (!page.Editable) return Forbid();
 
         var submission = StageFormReader.Read(page.Stage, Request.Form, ModelState, time.Today);
@@ -100,9 +103,11 @@ public sealed class WorkflowController(
     private async Task<IActionResult> MoveAsync(Guid id, Func<Domain.Access.UserContext, Review, Task<MoveResult>> move)
     {
         var user = users.Current();
-        var review = await queries.FindForUserAsync(id, user, tracking: true);
+        var review = await queries.FindAsync(id, tracking: true);
         if (review is null) return NotFound();
-        var result = await move(user, review);
+        var result = await access.Demand(review, ReviewOperations.Move, "move")
+            ? await move(user, review)
+            : MoveResult.Refused("You cannot move this review at this stage.");
         TempData[result.Succeeded ? "Notice" : "Problem"] = result.Message;
         return Redirect($"/reviews/{id}");
     }
@@ -110,7 +115,7 @@ public sealed class WorkflowController(
     private async Task<StagePage?> LoadAsync(Guid id, string stageKey, int? cycle = null)
     {
         var user = users.Current();
-        var review = await queries.FindForUserAsync(id, user, tracking: true);
+        var review = await queries.FindAsync(id, tracking: true, where: $"stage {stageKey}");
         if (review is null) return null;
         var definition = workflow.DefinitionOf(review);
         var stage = definition.FindStage(stageKey);
@@ -129,9 +134,13 @@ public sealed class WorkflowController(
         var moves = workflow.MovesFor(user, review);
         // A final Outcomes Form is locked: changing it means making a new version first.
         var lockedForm = definition.OutcomesForm?.Stage == stageKey && Outcomes.OutcomesFormService.Current(review).IsLocked;
-        var editable = stageKey == review.CurrentStageKey && moves.MayEditCurrentStage && !lockedForm && record == latest;
+        // Someone who sees only some families sees only their rows, so saving would drop the others' rows.
+        var hidesRows = FamilyRows.AnyHidden(user, review, stage, ReviewWorkflowService.AnswersOf(record));
+        var editable = stageKey == review.CurrentStageKey && await access.Allows(review, ReviewOperations.EditStage)
+                       && !lockedForm && record == latest && !hidesRows;
         var people = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new SelectListItem(u.DisplayName, u.Id)).ToListAsync();
-        return new StagePage(review, definition, stage, record, ReviewWorkflowService.AnswersOf(record), editable, moves, people);
+        var answers = FamilyRows.VisibleTo(user, review, stage, ReviewWorkflowService.AnswersOf(record));
+        return new StagePage(review, definition, stage, record, answers, editable, moves, people);
     }
 }

@@ -1,0 +1,44 @@
+using LearningReviews.Domain.Access;
+using LearningReviews.Domain.Reviews;
+using LearningReviews.Domain.Workflows;
+using LearningReviews.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+
+namespace LearningReviews.Web.Infrastructure.Authorization;
+
+/// <summary>
+/// Decides every named operation on a review, from the rules in ReviewAccessPolicy. Seeing follows the
+/// newest definition of the methodology (oversight may widen in a later version); acting follows the
+/// version the review runs on, since that is whose stages it goes through.
+/// </summary>
+public sealed class ReviewAuthorizationHandler(WorkflowCatalogue catalogue)
+    : AuthorizationHandler<OperationAuthorizationRequirement, Review>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, Review resource)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(requirement);
+        ArgumentNullException.ThrowIfNull(resource);
+        if (context.User.Identity?.IsAuthenticated != true) return Task.CompletedTask;
+        if (Allows(UserContextFactory.From(context.User), resource, requirement.Name)) context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+
+    private bool Allows(UserContext user, Review review, string operation)
+    {
+        var newest = catalogue.Newest(review.MethodologyKey);
+        if (!ReviewAccessPolicy.MaySee(user, review, newest)) return false;
+        var definition = catalogue.Find(review.MethodologyKey, review.DefinitionVersion);
+        if (definition is null) return operation is nameof(ReviewOperations.View) or nameof(ReviewOperations.Export);
+        return operation switch
+        {
+            nameof(ReviewOperations.View) or nameof(ReviewOperations.Export) => true,
+            nameof(ReviewOperations.EditStage) or nameof(ReviewOperations.Move) => ReviewAccessPolicy.MayActNow(user, review, definition),
+            nameof(ReviewOperations.ManagePeople) => ReviewAccessPolicy.MayManagePeople(user, review, definition),
+            nameof(ReviewOperations.Comment) => ReviewAccessPolicy.MayComment(user, review, definition),
+            nameof(ReviewOperations.ManageOutcomesForm) => ReviewAccessPolicy.MayManageOutcomesForm(user, review, definition),
+            _ => false,
+        };
+    }
+}

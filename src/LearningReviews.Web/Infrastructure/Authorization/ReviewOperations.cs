@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+
+namespace LearningReviews.Web.Infrastructure.Authorization;
+
+/// <summary>
+/// The named things someone may ask to do with a review. Each is decided by ReviewAuthorizationHandler
+/// from the rules in ReviewAccessPolicy; pages, POSTs, PDFs and lists ask through IAuthorizationService.
+/// </summary>
+public static class ReviewOperations
+{
+    /// <summary>Read the review and its stages, participants, history and Outcomes Form.</summary>
+    public static readonly OperationAuthorizationRequirement View = new() { Name = nameof(View) };
+
+    /// <summary>Fill in and save the current stage.</summary>
+    public static readonly OperationAuthorizationRequirement EditStage = new() { Name = nameof(EditStage) };
+
+    /// <summary>Move the review on, send it back, or withdraw it.</summary>
+    public static readonly OperationAuthorizationRequirement Move = new() { Name = nameof(Move) };
+
+    /// <summary>Add and remove people on the participants page.</summary>
+    public static readonly OperationAuthorizationRequirement ManagePeople = new() { Name = nameof(ManagePeople) };
+
+    /// <summary>Comment on a circulated Outcomes Form.</summary>
+    public static readonly OperationAuthorizationRequirement Comment = new() { Name = nameof(Comment) };
+
+    /// <summary>Circulate, answer comments, make final, mark sent, make a new version.</summary>
+    public static readonly OperationAuthorizationRequirement ManageOutcomesForm = new() { Name = nameof(ManageOutcomesForm) };
+
+    /// <summary>Download the review's PDFs.</summary>
+    public static readonly OperationAuthorizationRequirement Export = new() { Name = nameof(Export) };
+
+    public static IReadOnlyList<OperationAuthorizationRequirement> All { get; } =
+        [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export];
+}
