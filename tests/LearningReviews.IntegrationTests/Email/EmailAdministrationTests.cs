@@ -69,7 +69,7 @@ public sealed class EmailAdministrationTests
             var outbox = new OutboxMessage
             {
                 Kind = "Test", ToAddress = "noor@partnership.example", Subject = "Hello", TextBody = "Plain", HtmlBody = "<p>Rich</p>",
-                CreatedAt = DateTime.UtcNow,
+                CreatedAt = AppFactory.StartTime.UtcDateTime,
             };
             await new PickupFolderEmailTransport(folder).SendAsync(OutboxMimeMessage.From(outbox, new EmailOptions()), CancellationToken.None);
 
