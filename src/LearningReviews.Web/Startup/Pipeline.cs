@@ -16,6 +16,7 @@ public static class Pipeline
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<NulCharacterFilter>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
