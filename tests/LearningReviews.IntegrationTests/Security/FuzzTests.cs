@@ -126,6 +126,9 @@ public sealed class FuzzTests
                              $"/?page={part}", $"/account/sign-in?ReturnUrl={part}",
                          })
                 {
+                    // A NUL in the path never reaches the application: the server refuses it (and the
+                    // in-memory test server cannot even build such a request). In a query string it can.
+                    if (url.Split('?')[0].Contains("%00", StringComparison.Ordinal)) continue;
                     foreach (var account in new[] { "bm", "admin" })
                         Check(failures, $"{account} GET {url[..Math.Min(url.Length, 120)]} ({name})", await browsers[account].GetAsync(url));
                 }
