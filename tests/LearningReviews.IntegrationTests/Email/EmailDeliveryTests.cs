@@ -23,7 +23,7 @@ public sealed class EmailDeliveryTests
             ["Email:Dispatch:IntervalSeconds"] = "1",
             ["App:PublicBaseUrl"] = "https://reviews.partnership.example",
             ["Email:FromAddress"] = "reviews@partnership.example",
-        }));
+        }), TimeProvider.System); // the scheduler fires on real time, so the dispatcher it runs sees real time too
 
         var id = await QueueAsync(app, "noor@partnership.example", "Review LR-2026-0001 needs you");
 
