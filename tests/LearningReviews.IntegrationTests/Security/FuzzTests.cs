@@ -94,7 +94,7 @@ public sealed class FuzzTests
                         foreach (var (url, fields) in new (string, KeyValuePair<string, string>[])[]
                                  {
                                      ($"/reviews/{review.Id}/withdraw", [new("reviewToken", value), new("reason", value)]),
-                                     ($"/reviews/{review.Id}/send-back", [new("reviewToken", name == "script" ? reviewToken : value), new("reason", value)]),
+                                     ($"/reviews/{review.Id}/send-back", [new("reviewToken", name is "NUL" or "script" ? reviewToken : value), new("reason", value)]),
                                      ($"/reviews/{review.Id}/advance", [new("reviewToken", value)]),
                                      ($"/reviews/{review.Id}/participants", [new("Kind", name == "emoji" ? "internal" : "external"), new("UserId", value), new("Name", value),
                                          new("Email", value), new("AgencyId", value), new("Role", name == "right-to-left" ? "Learner" : value), new("CaseId", value)]),
