@@ -33,6 +33,21 @@ public sealed class FieldDefinition
     /// <summary>Most words allowed (long text), counted as a word processor counts them.</summary>
     public int? WordLimit { get; init; }
 
+    /// <summary>
+    /// Most characters allowed (short and long text, table cells). When not given, short text takes
+    /// 500 and long text 10,000, or 15 per word of a word limit, whichever is fewer.
+    /// </summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary>The most characters an answer to this field may have, however it is given.</summary>
+    public int CharacterLimit => MaxLength ?? Kind switch
+    {
+        FieldKind.ShortText => Text.InputLimits.ShortText,
+        FieldKind.LongText when WordLimit is { } words => Math.Min(Text.InputLimits.LongText, words * Text.InputLimits.CharactersPerWord),
+        FieldKind.LongText => Text.InputLimits.LongText,
+        _ => Text.InputLimits.Token,
+    };
+
     /// <summary>For choices.</summary>
     public IReadOnlyList<ChoiceOption> Options { get; init; } = [];
 

@@ -98,6 +98,7 @@ internal static class WorkflowDefinitionValidator
             foreach (var duplicate in Duplicates(field.Columns.Select(c => c.Key))) problem($"duplicate column '{duplicate}' in field '{field.Key}'");
         }
         if (field.WordLimit is not null && field.Kind != FieldKind.LongText) problem($"field '{field.Key}' has a word limit but is not long text");
+        if (field.MaxLength is <= 0 or > Text.InputLimits.LongText) problem($"field '{field.Key}' has a max length outside 1 to {Text.InputLimits.LongText}");
         if (field.WordLimit is < 1) problem($"field '{field.Key}' has a word limit below 1");
         if (field.ReviewRole is not null && !IsReviewRole(field.ReviewRole)) problem($"field '{field.Key}' names review role '{field.ReviewRole}', which does not exist");
         if (field.DateRule is not null && (field.DateRule is not ("not-in-future" or "not-in-past") || !DateKinds.Contains(field.Kind)))

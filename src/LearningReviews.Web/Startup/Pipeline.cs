@@ -21,6 +21,7 @@ public static class Pipeline
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<NulCharacterFilter>();
         app.UseStaticFiles();
         app.UseRouting();
         // After routing, so each endpoint's [EnableRateLimiting] policy is known.

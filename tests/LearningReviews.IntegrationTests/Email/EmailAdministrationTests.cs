@@ -1,6 +1,7 @@
 using LearningReviews.Infrastructure.Email;
 using LearningReviews.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
 namespace LearningReviews.IntegrationTests.Email;
@@ -13,7 +14,8 @@ public sealed class EmailAdministrationTests
         var pickup = Path.Combine(Path.GetTempPath(), "lr-pickup-" + Guid.NewGuid().ToString("N"));
         try
         {
-            await using var app = await AppFactory.StartAsync(provider, settings: new Dictionary<string, string>
+            // The scheduler fires on real time, so the dispatcher it runs sees real time too, not the test clock.
+            await using var app = await AppFactory.StartAsync(provider, services => services.AddSingleton(TimeProvider.System), settings: new Dictionary<string, string>
             {
                 ["Email:PickupFolder"] = pickup,
                 ["Email:Dispatch:IntervalSeconds"] = "1",
@@ -69,7 +71,7 @@ public sealed class EmailAdministrationTests
             var outbox = new OutboxMessage
             {
                 Kind = "Test", ToAddress = "noor@partnership.example", Subject = "Hello", TextBody = "Plain", HtmlBody = "<p>Rich</p>",
-                CreatedAt = DateTime.UtcNow,
+                CreatedAt = AppFactory.StartTime.UtcDateTime,
             };
             await new PickupFolderEmailTransport(folder).SendAsync(OutboxMimeMessage.From(outbox, new EmailOptions()), CancellationToken.None);
 

@@ -23,7 +23,7 @@ public sealed class EmailDeliveryTests
             ["Email:Dispatch:IntervalSeconds"] = "1",
             ["App:PublicBaseUrl"] = "https://reviews.partnership.example",
             ["Email:FromAddress"] = "reviews@partnership.example",
-        }));
+        }), TimeProvider.System); // the scheduler fires on real time, so the dispatcher it runs sees real time too
 
         var id = await QueueAsync(app, "noor@partnership.example", "Review LR-2026-0001 needs you");
 
@@ -65,7 +65,7 @@ public sealed class EmailDeliveryTests
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
     public async Task Messages_queued_while_the_mail_server_is_down_arrive_once_it_is_up_none_lost_none_twice(Provider provider)
     {
-        var clock = new TestClock(DateTimeOffset.UtcNow);
+        var clock = new TestClock(AppFactory.StartTime);
         await using var smtp = new SmtpTestServer(); // not started yet: nothing listens on its port
         await using var app = await StartAsync(provider, With(smtp.Settings(), NoScheduledRuns), clock);
         var ids = new List<Guid>();
@@ -95,7 +95,7 @@ public sealed class EmailDeliveryTests
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
     public async Task A_message_that_keeps_failing_is_dead_lettered_after_the_configured_attempts_then_retried_or_discarded(Provider provider)
     {
-        var clock = new TestClock(DateTimeOffset.UtcNow);
+        var clock = new TestClock(AppFactory.StartTime);
         await using var smtp = await SmtpTestServer.StartedAsync();
         await using var app = await StartAsync(provider, With(smtp.Settings(), NoScheduledRuns, new() { ["Email:Dispatch:MaxAttempts"] = "3" }), clock);
         var bouncing = await QueueAsync(app, "bounce@partnership.example", "Never arrives");

@@ -4,19 +4,32 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LearningReviews.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real application, in memory, on a test database of its own. Everything is the production
-/// wiring; only the database and a known setup token are chosen by the test.
+/// wiring; only the database, a known setup token and the clock are chosen by the test.
 /// </summary>
 public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Program>
 {
     public const string SetupToken = "test-setup-token-0123";
     public const string DemoPassword = "Correct-Horse-Battery-42";
 
+    /// <summary>
+    /// A mid-morning on a Wednesday in June, London time (10:00 BST): no test depends on the day or
+    /// hour it runs, and "today" is the same date in UTC and in the partnership's time zone.
+    /// </summary>
+    public static readonly DateTimeOffset StartTime = new(2026, 6, 10, 9, 0, 0, TimeSpan.Zero);
+
     public TestDatabase Database { get; } = database;
+
+    /// <summary>The application's only clock; a test moves it with Advance. Tests may still replace it through TestServices.</summary>
+    public FakeTimeProvider Clock { get; } = new(StartTime);
+
+    /// <summary>The partnership's date today, by the application's clock: what dates on forms are measured against.</summary>
+    public DateOnly Today => Services.GetRequiredService<Web.Infrastructure.PartnershipTime>().Today;
     public CapturingLoggerProvider Logs { get; } = new();
 
     /// <summary>False for a second instance of the application on another's database: it leaves the database alone.</summary>
@@ -53,7 +66,11 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
         // Most tests sign in with a password only; TwoFactorTests set the roles that need a second factor.
         builder.UseSetting("Authentication:RequireTwoFactorForRoles:0", "");
         foreach (var (key, value) in Settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<TimeProvider>(Clock);
+        });
         if (TestServices is not null) builder.ConfigureServices(TestServices);
     }
 

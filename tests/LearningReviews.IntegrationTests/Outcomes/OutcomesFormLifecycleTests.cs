@@ -19,7 +19,7 @@ public sealed class OutcomesFormLifecycleTests
         await using var app = await AppFactory.StartAsync(provider);
         var review = await ReviewAtTheOutcomesStageAsync(app);
         using var author = await app.SignedInAsAsync("lead@demo.example");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         var url = $"/reviews/{review}/outcomes-form";
 
         var saved = await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(today, synopsis: "Child P was not seen alone for six months."));
@@ -115,7 +115,7 @@ public sealed class OutcomesFormLifecycleTests
         using var author = await app.SignedInAsAsync("lead@demo.example");
         var tooLong = string.Join(' ', Enumerable.Repeat("word", 301));
 
-        var page = await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(DateOnly.FromDateTime(DateTime.UtcNow), synopsis: tooLong));
+        var page = await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(app.Today, synopsis: tooLong));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("'Synopsis of the case' must be 300 words or fewer (it has 301)", page.ErrorSummary, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class OutcomesFormLifecycleTests
         Assert.Equal("See the child alone at every visit", page.Html.QuerySelector("textarea[name='lp[0].text']")!.TextContent);
         Assert.Equal("Add 'seen alone' to the visit template", page.Html.QuerySelector("input[name='act[0].what']")!.GetAttribute("value"));
         Assert.Equal("Head of Service", page.Html.QuerySelector("input[name='act[0].owner']")!.GetAttribute("value"));
-        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60);
+        var due = app.Today.AddDays(60);
         Assert.Equal(due.Day.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Html.QuerySelector("input[name='act[0].due.day']")!.GetAttribute("value"));
         Assert.Equal(due.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), page.Html.QuerySelector("input[name='act[0].due.year']")!.GetAttribute("value"));
         Assert.Equal(0, await app.WithDbAsync(db => db.Actions.CountAsync(a => a.ReviewId == review)));
@@ -135,7 +135,7 @@ public sealed class OutcomesFormLifecycleTests
         await using var app = await AppFactory.StartAsync(provider);
         var review = await ReviewAtTheOutcomesStageAsync(app);
         using var author = await app.SignedInAsAsync("lead@demo.example");
-        var answers = OutcomesAnswers(DateOnly.FromDateTime(DateTime.UtcNow), synopsis: "Child P was not seen alone.")
+        var answers = OutcomesAnswers(app.Today, synopsis: "Child P was not seen alone.")
             .Where(a => !a.Key.StartsWith("act[0].due", StringComparison.Ordinal))
             .Concat([new("act[0].due.day", "31"), new("act[0].due.month", "2"), new("act[0].due.year", "2027")]);
 

@@ -16,7 +16,7 @@ public sealed class OutcomesPdfAndExportTests
         await using var app = await AppFactory.StartAsync(provider);
         var review = await ReviewAtTheOutcomesStageAsync(app);
         using var author = await app.SignedInAsAsync("lead@demo.example");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(today, synopsis: "Child P’s “story” – told by school €5 ŵ"));
         var reference = await app.WithDbAsync(db => db.Reviews.Where(r => r.Id == review).Select(r => r.Reference).SingleAsync());
 
@@ -58,7 +58,7 @@ public sealed class OutcomesPdfAndExportTests
         await using var app = await AppFactory.StartAsync(provider);
         var review = await ReviewAtTheOutcomesStageAsync(app);
         using var author = await app.SignedInAsAsync("lead@demo.example");
-        await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(DateOnly.FromDateTime(DateTime.UtcNow), synopsis: "Child P was not seen alone."));
+        await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(app.Today, synopsis: "Child P was not seen alone."));
         var title = "Learning Review Outcomes Form: " + await app.WithDbAsync(db => db.Reviews.Where(r => r.Id == review).Select(r => r.Title).SingleAsync());
 
         var form = PdfReader.Read(await author.Client.GetByteArrayAsync($"/reviews/{review}/outcomes-form.pdf"));
@@ -95,7 +95,7 @@ public sealed class OutcomesPdfAndExportTests
         await using var app = await AppFactory.StartAsync(provider);
         var review = await ReviewAtTheOutcomesStageAsync(app);
         using var author = await app.SignedInAsAsync("lead@demo.example");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(today, synopsis: "Child P was not seen alone."));
 
         var form = await author.GetAsync($"/reviews/{review}/stages/outcomes");
@@ -122,7 +122,7 @@ public sealed class OutcomesPdfAndExportTests
         await using var app = await AppFactory.StartAsync(provider);
         var review = await ReviewAtTheOutcomesStageAsync(app);
         using var author = await app.SignedInAsAsync("lead@demo.example");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         var longText = string.Join(' ', Enumerable.Range(1, 290).Select(i => $"word{i}"));
         await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(today, synopsis: longText));
         await app.WithDbAsync(async db =>
@@ -186,7 +186,7 @@ public sealed class OutcomesPdfAndExportTests
         await using var app = await AppFactory.StartAsync(provider);
         var review = await ReviewAtTheOutcomesStageAsync(app);
         using var author = await app.SignedInAsAsync("lead@demo.example");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(today, synopsis: "Child P was not seen alone."));
 
         using var bm = await app.SignedInAsAsync("bm@demo.example");
@@ -221,7 +221,7 @@ public sealed class OutcomesPdfAndExportTests
         await using var app = await AppFactory.StartAsync(provider);
         var review = await ReviewAtTheOutcomesStageAsync(app);
         using var author = await app.SignedInAsAsync("lead@demo.example");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(today, synopsis: "Child P was not seen alone."));
         await author.FinaliseOutcomesFormAsync(review);
         using var bm = await app.SignedInAsAsync("bm@demo.example");
@@ -260,7 +260,7 @@ public sealed class OutcomesPdfAndExportTests
         await using var app = await AppFactory.StartAsync(provider);
         var review = await ReviewAtTheOutcomesStageAsync(app);
         using var author = await app.SignedInAsAsync("lead@demo.example");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         await author.SaveStageAsync(review, "outcomes", OutcomesAnswers(today, synopsis: "Child P was not seen alone."));
         await author.FinaliseOutcomesFormAsync(review);
         using var bm = await app.SignedInAsAsync("bm@demo.example");

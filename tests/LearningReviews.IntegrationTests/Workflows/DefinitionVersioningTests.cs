@@ -44,7 +44,7 @@ public sealed class DefinitionVersioningTests
         Assert.Equal(5, fresh.Html.QuerySelectorAll(".govuk-task-list__item").Length);
 
         // The old review finishes by its own definition: completing "after" closes it.
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         await tm.SaveStageAsync(old, "after",
         [
             .. WorkflowClient.Date("sharedWithLearners", today), .. WorkflowClient.Date("caseNoteDate", today),

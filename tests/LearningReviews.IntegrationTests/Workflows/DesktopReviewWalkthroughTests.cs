@@ -19,7 +19,7 @@ public sealed class DesktopReviewWalkthroughTests
         using var bm = await app.SignedInAsAsync("bm@demo.example");
         var east = await app.LocalityIdAsync("East Locality");
         var people = await app.UserIdsAsync("lead@demo.example", "agency@demo.example");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
 
         // The Business Manager starts it for one child.
         var review = await bm.StartReviewAsync("desktop-review",

@@ -16,7 +16,7 @@ public sealed class LearningConversationWalkthroughTests
         using var tm = await app.SignedInAsAsync("tm@demo.example");
         var north = await app.LocalityIdAsync("North Locality");
         var people = await app.UserIdsAsync("facilitator@demo.example", "practitioner@demo.example", "agency@demo.example");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
 
         // The Team Manager starts it because the plan is not progressing.
         var review = await tm.StartReviewAsync("learning-conversation",

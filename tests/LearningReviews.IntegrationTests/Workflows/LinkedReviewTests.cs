@@ -13,7 +13,7 @@ public sealed class LinkedReviewTests
         await using var app = await AppFactory.StartAsync(provider);
         using var bm = await app.SignedInAsAsync("bm@demo.example");
         var rapid = await StartRapidReviewAsync(app, bm);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
 
         await bm.SaveStageAsync(rapid, "notification", [.. WorkflowClient.Date("notifiedOn", today.AddDays(-3)), new("f.summary", "Serious injury to Child R")]);
         await bm.AdvanceAsync(rapid);

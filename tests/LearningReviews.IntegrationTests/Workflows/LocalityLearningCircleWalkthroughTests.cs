@@ -22,7 +22,7 @@ public sealed class LocalityLearningCircleWalkthroughTests
             new("CaseLabel", "Child W"), new("LocalityId", north.ToString()), new("Reason", "turning-point"), new("ReasonDetail", "Moved school twice"),
         ]);
         var review = Guid.Parse(started.Location!.Split('/').Last());
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
 
         // Proposal: the Head of Locality records the meeting's decision; "not agreed" keeps it here.
         await hol.SaveStageAsync(review, "proposal", [.. WorkflowClient.Date("meetingDate", today), new("f.decision", "not-agreed")]);
@@ -90,7 +90,7 @@ public sealed class LocalityLearningCircleWalkthroughTests
         using var hol = await app.SignedInAsAsync("hol@demo.example");
         using var sm = await app.SignedInAsAsync("hol@demo.example"); // the same review open in a second browser
         var review = await app.WithDbAsync(db => db.Reviews.Where(r => r.Title.EndsWith("Child A")).Select(r => r.Id).SingleAsync());
-        await hol.SaveStageAsync(review, "proposal", [.. WorkflowClient.Date("meetingDate", DateOnly.FromDateTime(DateTime.UtcNow)), new("f.decision", "agreed")]);
+        await hol.SaveStageAsync(review, "proposal", [.. WorkflowClient.Date("meetingDate", app.Today), new("f.decision", "agreed")]);
 
         // Both read the page with the same token, then both press the button.
         var holPage = await hol.GetAsync($"/reviews/{review}");

@@ -16,7 +16,7 @@ public sealed class LscbLearningReviewWalkthroughTests
         using var lead = await app.SignedInAsAsync("lead@demo.example");
         var north = await app.LocalityIdAsync("North Locality");
         var people = await app.UserIdsAsync("lead@demo.example", "practitioner@demo.example", "tm@demo.example", "agency@demo.example");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
 
         // The Lead Reviewer starts it on a concern about a practice area.
         var review = await lead.StartReviewAsync("lscb-learning-review",

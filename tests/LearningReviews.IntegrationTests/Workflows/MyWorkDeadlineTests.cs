@@ -17,7 +17,7 @@ public sealed class MyWorkDeadlineTests
         var review = Guid.Parse(started.Location!.Split('/').Last());
 
         // Notified 40 days ago: the 15 working days have run out.
-        var notified = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-40);
+        var notified = app.Today.AddDays(-40);
         await bm.SaveStageAsync(review, "notification", [.. WorkflowClient.Date("notifiedOn", notified), new("f.summary", "Late notification")]);
 
         var home = await bm.GetAsync("/");
@@ -47,7 +47,7 @@ public sealed class MyWorkDeadlineTests
         var started = await bm.SubmitAsync("/reviews/start/rapid-review",
             [new("CaseLabel", "Child T"), new("LocalityId", north.ToString()), new("ReasonDetail", "Serious incident notified")]);
         var review = Guid.Parse(started.Location!.Split('/').Last());
-        await bm.SaveStageAsync(review, "notification", [.. WorkflowClient.Date("notifiedOn", DateOnly.FromDateTime(DateTime.UtcNow)), new("f.summary", "Notified today")]);
+        await bm.SaveStageAsync(review, "notification", [.. WorkflowClient.Date("notifiedOn", app.Today), new("f.summary", "Notified today")]);
 
         var row = (await bm.GetAsync("/")).Html.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Child T", StringComparison.Ordinal));
         Assert.Matches(@"1[45] working days left", row.TextContent);

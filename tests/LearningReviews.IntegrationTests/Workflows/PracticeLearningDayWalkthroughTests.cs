@@ -22,7 +22,7 @@ public sealed class PracticeLearningDayWalkthroughTests
         var north = await app.LocalityIdAsync("North Locality");
         var people = await app.UserIdsAsync("practitioner@demo.example", "tm@demo.example");
         var calendar = app.Services.GetRequiredService<WorkingDayCalendar>();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         var theDay = today; // held today, so the day stage can be completed
         var latestPlanning = calendar.AddWorkingDays(theDay, -10);
 

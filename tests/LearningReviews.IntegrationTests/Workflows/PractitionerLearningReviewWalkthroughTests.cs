@@ -25,7 +25,7 @@ public sealed class PractitionerLearningReviewWalkthroughTests
         var north = await app.LocalityIdAsync("North Locality");
         var people = await app.UserIdsAsync("lead@demo.example", "agency@demo.example", "practitioner@demo.example", "tm@demo.example");
         var calendar = app.Services.GetRequiredService<WorkingDayCalendar>();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         var reportDeadline = today.AddDays(14);
 
         // The Business Manager starts it to learn from good practice.

@@ -21,7 +21,7 @@ public sealed class RapidReviewWalkthroughTests
         var north = await app.LocalityIdAsync("North Locality");
         var people = await app.UserIdsAsync("agency@demo.example", "sm@demo.example");
         var calendar = app.Services.GetRequiredService<WorkingDayCalendar>();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
         var notified = calendar.AddWorkingDays(today, -3);
         var due = calendar.AddWorkingDays(notified, 15);
 

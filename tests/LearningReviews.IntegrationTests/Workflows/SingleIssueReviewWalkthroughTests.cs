@@ -15,7 +15,7 @@ public sealed class SingleIssueReviewWalkthroughTests
         using var bm = await app.SignedInAsAsync("bm@demo.example");
         var south = await app.LocalityIdAsync("South Locality");
         var people = await app.UserIdsAsync("lead@demo.example", "agency@demo.example", "practitioner@demo.example");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
 
         // The Business Manager starts it for one family.
         var review = await bm.StartReviewAsync("single-issue-review",

@@ -16,7 +16,7 @@ public sealed class ThematicReviewWalkthroughTests
         using var bm = await app.SignedInAsAsync("bm@demo.example");
         var north = await app.LocalityIdAsync("North Locality");
         var people = await app.UserIdsAsync("lead@demo.example", "subgroup@demo.example", "agency@demo.example", "practitioner@demo.example", "tm@demo.example");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = app.Today;
 
         // The Business Manager starts it for three families: the first label, then the others one per line.
         var review = await bm.StartReviewAsync("thematic-review",

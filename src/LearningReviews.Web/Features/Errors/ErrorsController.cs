@@ -11,6 +11,9 @@ public sealed class ErrorsController : Controller
     [Route("error/{statusCode:int}")]
     public IActionResult Show(int statusCode)
     {
+        // The route takes any number; only real error statuses are answered as such, anything else
+        // (/error/-1, /error/200) is a page that does not exist.
+        if (statusCode is < 400 or > 599) statusCode = 404;
         Response.StatusCode = statusCode;
         return statusCode switch
         {

@@ -62,9 +62,9 @@ public sealed class OutcomesController(
     [HttpPost("comments")]
     public async Task<IActionResult> Comment(Guid id, string? section, string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 4000)
+        if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > Domain.Text.InputLimits.Comment)
         {
-            var problem = string.IsNullOrWhiteSpace(text) ? "Enter your comment" : "Your comment must be 4,000 characters or fewer";
+            var problem = string.IsNullOrWhiteSpace(text) ? "Enter your comment" : OutcomesFormService.CommentTooLong;
             return await ShowAgainAsync(id, "text", problem, ("section", section), ("text", text));
         }
         return await ChangeAsync(id, ReviewOperations.Comment, review => forms.CommentAsync(review, section, text));
@@ -86,7 +86,9 @@ public sealed class OutcomesController(
     public async Task<IActionResult> NewVersion(Guid id, Guid formToken, string? reason) =>
         string.IsNullOrWhiteSpace(reason)
             ? await ShowAgainAsync(id, "reason", "Enter why the form needs a new version", ("reason", reason))
-            : await ChangeAsync(id, ReviewOperations.ManageOutcomesForm, review => forms.NewVersionAsync(users.Current(), review, formToken, reason));
+            : reason.Trim().Length > Domain.Text.InputLimits.Reason
+                ? await ShowAgainAsync(id, "reason", ReviewWorkflowService.ReasonTooLong, ("reason", reason))
+                : await ChangeAsync(id, ReviewOperations.ManageOutcomesForm, review => forms.NewVersionAsync(users.Current(), review, formToken, reason));
 
     /// <summary>Shows the form page again with the error summary and what the user typed, changing nothing.</summary>
     private async Task<IActionResult> ShowAgainAsync(Guid id, string field, string problem, params (string Key, string? Value)[] typed)

@@ -2,6 +2,7 @@ using LearningReviews.Domain.Access;
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Outcomes;
 using LearningReviews.Domain.Reviews;
+using LearningReviews.Domain.Text;
 using LearningReviews.Domain.Workflows;
 using LearningReviews.Domain.Workflows.Engine;
 using LearningReviews.Infrastructure;
@@ -33,6 +34,9 @@ public sealed class OutcomesFormService(
     private string ActorName =>
         http.HttpContext?.User.FindFirst(Infrastructure.Security.LearningReviewsClaimsPrincipalFactory.DisplayNameClaim)?.Value
         ?? currentUser.UserName ?? "Unknown";
+
+    public static readonly string CommentTooLong = $"Your comment must be {InputLimits.Format(InputLimits.Comment)} characters or fewer";
+    public static readonly string AnswerTooLong = $"Your answer must be {InputLimits.Format(InputLimits.Comment)} characters or fewer";
 
     public const string ConflictMessage =
         "Someone else changed this form while you were looking at it. Check the form as it is now and try again.";
@@ -75,7 +79,7 @@ public sealed class OutcomesFormService(
         var stage = OutcomesStage(review);
         if (stage.FindField(sectionKey ?? "") is null) return MoveResult.Refused("Select the section your comment is about");
         if (string.IsNullOrWhiteSpace(text)) return MoveResult.Refused("Enter your comment");
-        if (text.Length > 4000) return MoveResult.Refused("Your comment must be 4,000 characters or fewer");
+        if (text.Trim().Length > InputLimits.Comment) return MoveResult.Refused(CommentTooLong);
         var comment = new OutcomesComment
         {
             FormId = form.Id, SectionKey = sectionKey!, Text = text.Trim(), AuthorUserId = currentUser.UserId,
@@ -94,6 +98,7 @@ public sealed class OutcomesFormService(
             var comment = form.Comments.FirstOrDefault(c => c.Id == commentId);
             if (comment is null) return "That comment is not on this version of the form.";
             if (string.IsNullOrWhiteSpace(response) && !resolved) return "Enter an answer to the comment, or mark it resolved";
+            if (response?.Trim().Length > InputLimits.Comment) return AnswerTooLong;
             comment.Response = string.IsNullOrWhiteSpace(response) ? comment.Response : response.Trim();
             comment.Resolved = comment.Resolved || resolved;
             comment.RespondedBy = ActorName;
@@ -130,6 +135,7 @@ public sealed class OutcomesFormService(
     {
         ArgumentNullException.ThrowIfNull(review);
         if (string.IsNullOrWhiteSpace(reason)) return MoveResult.Refused("Enter why the form needs a new version");
+        if (reason.Trim().Length > InputLimits.Reason) return MoveResult.Refused(ReviewWorkflowService.ReasonTooLong);
         var next = Current(review).Version + 1;
         return await ChangeAsync(user, review, token, form =>
             form.Status == OutcomesFormStatus.Final ? null : "Only a final form gets a new version: change the draft instead.",
@@ -167,7 +173,10 @@ public sealed class OutcomesFormService(
         }
         else
         {
+            // Every step changes the form's token, even one that leaves the form itself as it was (a new
+            // version): of two presses at once only the first is saved, the second is told why.
             db.Entry(form).Property(f => f.ConcurrencyToken).OriginalValue = token;
+            db.Entry(form).State = EntityState.Modified;
         }
         afterChange?.Invoke(form);
         audit.Add(AuditActions.Updated, nameof(OutcomesForm), form.Id.ToString(), review.Id, $"Version {form.Version}: {success}");
@@ -176,8 +185,10 @@ public sealed class OutcomesFormService(
             await db.SaveChangesAsync();
             return MoveResult.Done(success);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // A stale token, or (on PostgreSQL, where the two saves overlap) the unique version number
+            // taken by the other press: either way someone else's change won.
             db.ChangeTracker.Clear();
             return MoveResult.Refused(ConflictMessage);
         }

@@ -87,8 +87,16 @@ public sealed class ParticipantsController(
             review.Participants.Remove(participant);
             db.Participants.Remove(participant);
             audit.Add(AuditActions.Deleted, nameof(Participant), participant.Id.ToString(), review.Id, $"Removed from {participant.Role}");
-            await db.SaveChangesAsync();
-            TempData["Notice"] = $"{participant.Name} is no longer {ReviewRoleNames.Of(participant.Role).ToLowerInvariant()} on this review.";
+            try
+            {
+                await db.SaveChangesAsync();
+                TempData["Notice"] = $"{participant.Name} is no longer {ReviewRoleNames.Of(participant.Role).ToLowerInvariant()} on this review.";
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Two presses at once, or someone else removed or changed them in the meantime.
+                TempData["Problem"] = "That person is no longer on this review: someone else may have removed them.";
+            }
         }
         return Redirect($"/reviews/{id}/participants");
     }

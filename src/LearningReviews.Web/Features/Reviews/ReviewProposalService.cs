@@ -25,7 +25,11 @@ public sealed class ReviewProposalService(
     ICurrentUser currentUser,
     TimeProvider clock)
 {
-    private const int ReferenceAttempts = 5;
+    /// <summary>
+    /// Each round of a race has one winner, so a burst of proposals at once needs about as many
+    /// rounds as there are proposals; the short random pause keeps the losers from colliding again.
+    /// </summary>
+    private const int ReferenceAttempts = 20;
 
     public async Task<Review> ProposeAsync(ReviewProposal proposal, CancellationToken cancellationToken = default)
     {
@@ -95,6 +99,7 @@ public sealed class ReviewProposalService(
             {
                 // Most likely another proposal took this reference number first: try the next one.
                 db.Entry(auditEvent).State = EntityState.Detached;
+                await Task.Delay(Random.Shared.Next(5, 40) * attempt, cancellationToken);
             }
         }
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using LearningReviews.Domain.Access;
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Reviews;
+using LearningReviews.Domain.Text;
 using LearningReviews.Domain.Workflows;
 using LearningReviews.Domain.Workflows.Engine;
 using LearningReviews.Infrastructure;
@@ -43,6 +44,8 @@ public sealed class ReviewWorkflowService(
     TimeProvider clock,
     PartnershipTime time)
 {
+    public static readonly string ReasonTooLong = $"The reason must be {InputLimits.Format(InputLimits.Reason)} characters or fewer";
+
     public const string ConflictMessage =
         "Someone else changed this review while you were looking at it. Check the review as it is now and try again.";
 
@@ -146,6 +149,7 @@ public sealed class ReviewWorkflowService(
         ArgumentNullException.ThrowIfNull(review);
         if (review.ConcurrencyToken != expectedToken) return MoveResult.Refused(ConflictMessage);
         if (string.IsNullOrWhiteSpace(reason)) return MoveResult.Refused("Enter why the review is being sent back");
+        if (reason.Trim().Length > InputLimits.Reason) return MoveResult.Refused(ReasonTooLong);
         var moves = MovesFor(user, review);
         if (!moves.MaySendBack) return MoveResult.Refused("This review cannot be sent back from this stage.");
 
@@ -178,6 +182,7 @@ public sealed class ReviewWorkflowService(
         ArgumentNullException.ThrowIfNull(review);
         if (review.ConcurrencyToken != expectedToken) return MoveResult.Refused(ConflictMessage);
         if (string.IsNullOrWhiteSpace(reason)) return MoveResult.Refused("Enter why the review is being withdrawn");
+        if (reason.Trim().Length > InputLimits.Reason) return MoveResult.Refused(ReasonTooLong);
         if (!MovesFor(user, review).MayWithdraw) return MoveResult.Refused("You cannot withdraw this review.");
         var now = clock.GetUtcNow().UtcDateTime;
         review.Status = ReviewStatus.Withdrawn;

@@ -4,6 +4,7 @@ using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Domain.Workflows;
+using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Identity;
 using LearningReviews.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ namespace LearningReviews.Web.Features.Workflow;
 /// <summary>
 /// Saves a stage form: the answers on the stage record, learning points and actions as records of
 /// their own, and the people chosen in person fields as participants in the field's review role.
+/// Learning point and action changes are audited one by one (which record, which review; never the text).
 /// </summary>
 public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog audit)
 {
@@ -44,6 +46,7 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
         {
             review.LearningPoints.Remove(removed);
             db.LearningPoints.Remove(removed);
+            audit.Add(AuditActions.Deleted, nameof(LearningPoint), removed.Id.ToString(), review.Id, "Learning point removed");
         }
         for (var position = 0; position < inputs.Count; position++)
         {
@@ -54,9 +57,12 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
                 var point = new LearningPoint { ReviewId = review.Id, Text = input.Text, Position = position + 1 };
                 review.LearningPoints.Add(point);
                 db.LearningPoints.Add(point);
+                audit.Add(AuditActions.Created, nameof(LearningPoint), point.Id.ToString(), review.Id, "Learning point added");
             }
             else
             {
+                if (existing.Text != input.Text)
+                    audit.Add(AuditActions.Updated, nameof(LearningPoint), existing.Id.ToString(), review.Id, "Learning point changed");
                 existing.Text = input.Text;
                 existing.Position = position + 1;
             }
@@ -70,6 +76,7 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
         {
             review.Actions.Remove(removed);
             db.Actions.Remove(removed);
+            audit.Add(AuditActions.Deleted, nameof(ReviewAction), removed.Id.ToString(), review.Id, "Action removed");
         }
         foreach (var input in inputs)
         {
@@ -79,6 +86,13 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
                 action = new ReviewAction { ReviewId = review.Id, What = input.What };
                 review.Actions.Add(action);
                 db.Actions.Add(action);
+                audit.Add(AuditActions.Created, nameof(ReviewAction), action.Id.ToString(), review.Id, "Action added");
+            }
+            else if (action.What != input.What || action.OwnerName != input.Owner || action.ImpactMeasure != input.Impact
+                     || action.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) != input.Due
+                     || action.LearningPointId != (review.LearningPoints.Any(p => p.Id == input.Finding) ? input.Finding : null))
+            {
+                audit.Add(AuditActions.Updated, nameof(ReviewAction), action.Id.ToString(), review.Id, "Action changed");
             }
             action.What = input.What;
             action.OwnerName = input.Owner;

@@ -48,6 +48,12 @@ public static class StageFormReader
             {
                 case FieldKind.MultipleChoice or FieldKind.People:
                     var chosen = form[name].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToList();
+                    if (chosen.Count > 200 || chosen.Any(v => v.Length > InputLimits.Token))
+                    {
+                        // Nobody chooses that many, or ids that long, from the page's lists.
+                        modelState.AddModelError(name, $"Choose '{field.Label}' from the list");
+                        chosen = [];
+                    }
                     if (field.Kind == FieldKind.MultipleChoice && chosen.Any(v => field.Options.All(o => o.Value != v)))
                         modelState.AddModelError(name, $"Choose '{field.Label}' from the list");
                     submission.Answers[field.Key] = new JsonArray(chosen.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
@@ -56,10 +62,10 @@ public static class StageFormReader
                     submission.Answers[field.Key] = ReadRows(field, form, modelState, today);
                     break;
                 case FieldKind.LearningPoints:
-                    submission.LearningPoints.AddRange(ReadLearningPoints(form));
+                    submission.LearningPoints.AddRange(ReadLearningPoints(form, name, modelState));
                     break;
                 case FieldKind.Actions:
-                    submission.Actions.AddRange(ReadActions(form, modelState));
+                    submission.Actions.AddRange(ReadActions(form, name, modelState));
                     break;
                 default:
                     var value = ReadScalar(field, name, form, modelState, today);
@@ -97,8 +103,9 @@ public static class StageFormReader
             case FieldKind.LongText when field.WordLimit is { } limit && WordCounter.Count(text) > limit:
                 modelState.AddModelError(name, $"'{field.Label}' must be {limit} words or fewer (it has {WordCounter.Count(text)})");
                 break;
-            case FieldKind.ShortText when text.Length > 500:
-                modelState.AddModelError(name, $"'{field.Label}' must be 500 characters or fewer");
+            case var _ when text.Length > field.CharacterLimit:
+                // Word limits cap characters too, so one enormous "word" is refused like a long answer.
+                modelState.AddModelError(name, $"'{field.Label}' must be {InputLimits.Format(field.CharacterLimit)} characters or fewer (it has {InputLimits.Format(text.Length)})");
                 break;
             case FieldKind.Number when !decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out _):
                 modelState.AddModelError(name, $"'{field.Label}' must be a number, like 12");
@@ -151,6 +158,8 @@ public static class StageFormReader
                 var value = column.Kind == FieldKind.Date
                     ? ReadDate(column, cellName, form, modelState, today)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? Typed(form, cellName)
                     : form[cellName].ToString().Trim();
+                if (value is not null && value.Length > column.CharacterLimit)
+                    modelState.AddModelError(cellName, $"'{column.Label}' in row {i + 1} of '{field.Label}' must be {InputLimits.Format(column.CharacterLimit)} characters or fewer");
                 if (!string.IsNullOrEmpty(value)) row[column.Key] = value;
             }
             if (row.Count > 0) rows.Add(row);
@@ -158,21 +167,27 @@ public static class StageFormReader
         return rows;
     }
 
-    private static IEnumerable<LearningPointInput> ReadLearningPoints(IFormCollection form)
+    /// <param name="fieldName">The field's name: errors go under it, so the summary links to the field's first box.</param>
+    private static IEnumerable<LearningPointInput> ReadLearningPoints(IFormCollection form, string fieldName, ModelStateDictionary modelState)
     {
         for (var i = 0; i < 100 && form.ContainsKey($"lp[{i}].text"); i++)
         {
             var text = form[$"lp[{i}].text"].ToString().Trim();
+            if (text.Length > InputLimits.LearningPoint)
+                modelState.AddModelError(fieldName, $"Learning point {i + 1} must be {InputLimits.Format(InputLimits.LearningPoint)} characters or fewer (it has {InputLimits.Format(text.Length)})");
             if (text.Length > 0) yield return new LearningPointInput(ParseId(form[$"lp[{i}].id"]), text);
         }
     }
 
-    private static IEnumerable<ActionInput> ReadActions(IFormCollection form, ModelStateDictionary modelState)
+    private static IEnumerable<ActionInput> ReadActions(IFormCollection form, string fieldName, ModelStateDictionary modelState)
     {
         for (var i = 0; i < 100 && form.ContainsKey($"act[{i}].what"); i++)
         {
             var what = form[$"act[{i}].what"].ToString().Trim();
             if (what.Length == 0) continue;
+            CheckLength(modelState, fieldName, what, InputLimits.ActionWhat, $"What will be done (action {i + 1})");
+            CheckLength(modelState, fieldName, form[$"act[{i}].owner"].ToString().Trim(), InputLimits.ActionOwner, $"The person responsible for action {i + 1}");
+            CheckLength(modelState, fieldName, form[$"act[{i}].impact"].ToString().Trim(), InputLimits.ActionImpact, $"How the impact of action {i + 1} will be measured");
             // A GOV.UK date input like every other date; its error sits under the input's name, whose id
             // is the Day box, so the error summary link lands there.
             var dueName = $"act[{i}].due";
@@ -182,6 +197,11 @@ public static class StageFormReader
             yield return new ActionInput(ParseId(form[$"act[{i}].id"]), what, NullIfEmpty(form[$"act[{i}].owner"]), due, NullIfEmpty(form[$"act[{i}].impact"]),
                 ParseId(form[$"act[{i}].finding"]));
         }
+    }
+
+    private static void CheckLength(ModelStateDictionary modelState, string name, string text, int limit, string what)
+    {
+        if (text.Length > limit) modelState.AddModelError(name, $"{what} must be {InputLimits.Format(limit)} characters or fewer (it has {InputLimits.Format(text.Length)})");
     }
 
     private static Guid? ParseId(string? value) => Guid.TryParse(value, out var id) ? id : null;

@@ -58,7 +58,11 @@ public sealed class WorkflowController(
         }
         else
         {
+            // Every save of the stage changes the record's token, even one that changes only learning
+            // points or actions, so a save from a page read before it is refused instead of quietly
+            // removing what the other person added.
             db.Entry(page.Record).Property(r => r.ConcurrencyToken).OriginalValue = recordToken;
+            db.Entry(page.Record).State = EntityState.Modified;
         }
         await writer.SaveAsync(page.Review, page.Stage, page.Record, submission);
         audit.Add(AuditActions.Updated, "Stage", stageKey, id, "Answers saved");
