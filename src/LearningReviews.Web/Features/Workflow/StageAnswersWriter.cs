@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Reviews;
-using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Domain.Workflows;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Identity;
