@@ -10,6 +10,11 @@ namespace LearningReviews.Infrastructure.Auditing;
 /// </summary>
 public sealed class AuditLog(LearningReviewsDbContext db, ICurrentUser currentUser, TimeProvider clock)
 {
+    // The column sizes of AuditEventConfiguration. Details can quote what a visitor typed (a stage key
+    // in an address, say); a refusal must still be recorded, so over-long text is cut, not allowed to fail the save.
+    public const int MaxEntityIdLength = 100;
+    public const int MaxDetailLength = 2000;
+
     public AuditEvent Add(string action, string entityType, string? entityId, Guid? reviewId = null, string? detail = null)
     {
         var auditEvent = new AuditEvent
@@ -20,9 +25,9 @@ public sealed class AuditLog(LearningReviewsDbContext db, ICurrentUser currentUs
             IpAddress = currentUser.IpAddress,
             Action = action,
             EntityType = entityType,
-            EntityId = entityId,
+            EntityId = Fit(entityId, MaxEntityIdLength),
             ReviewId = reviewId,
-            Detail = detail,
+            Detail = Fit(detail, MaxDetailLength),
         };
         db.AuditEvents.Add(auditEvent);
         return auditEvent;
@@ -34,4 +39,7 @@ public sealed class AuditLog(LearningReviewsDbContext db, ICurrentUser currentUs
         Add(action, entityType, entityId, reviewId, detail);
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private static string? Fit(string? text, int length) =>
+        text is null || text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
 }

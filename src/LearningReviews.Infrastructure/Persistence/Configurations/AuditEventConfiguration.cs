@@ -14,9 +14,9 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.UserName).HasMaxLength(256);
         builder.Property(e => e.Action).HasMaxLength(50);
         builder.Property(e => e.EntityType).HasMaxLength(100);
-        builder.Property(e => e.EntityId).HasMaxLength(100);
+        builder.Property(e => e.EntityId).HasMaxLength(AuditLog.MaxEntityIdLength);
         builder.Property(e => e.IpAddress).HasMaxLength(64);
-        builder.Property(e => e.Detail).HasMaxLength(2000);
+        builder.Property(e => e.Detail).HasMaxLength(AuditLog.MaxDetailLength);
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => e.ReviewId);
         builder.HasIndex(e => e.UserName);
