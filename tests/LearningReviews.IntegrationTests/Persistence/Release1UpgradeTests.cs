@@ -49,6 +49,9 @@ public sealed class Release1UpgradeTests
         }
 
         await using var app = new AppFactory(database);
+        // The upgrade happens after release 1 wrote its rows, as it would in life (the test clock
+        // otherwise starts months earlier, which would put the old audit row after the chain began).
+        app.Clock.SetUtcNow(new DateTimeOffset(When).AddDays(14));
         _ = app.Server; // the real startup: adopt, migrate, ensure roles
 
         await using (var connection = Open(database))
