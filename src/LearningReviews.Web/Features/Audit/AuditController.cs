@@ -77,30 +77,17 @@ public sealed class AuditController(LearningReviewsDbContext db, PartnershipTime
 
     private AuditLogFilter ReadFilter(string? person, string? review, string? action)
     {
-        var filter = new AuditLogFilter
+        var range = ExportDateFilter.ReadRange(Request.Query, ModelState, nameof(AuditLogFilter.From), nameof(AuditLogFilter.To));
+        return new AuditLogFilter
         {
             Person = Clean(person),
             Review = Clean(review),
             Action = Clean(action),
-            FromTyped = ExportDateFilter.Read(Request.Query, nameof(AuditLogFilter.From)),
-            ToTyped = ExportDateFilter.Read(Request.Query, nameof(AuditLogFilter.To)),
+            FromTyped = range.FromTyped,
+            ToTyped = range.ToTyped,
+            From = range.From,
+            To = range.To,
         };
-        if (filter.FromTyped.IsInvalid)
-        {
-            ModelState.AddModelError(nameof(AuditLogFilter.From), "Enter the From date as a real date, for example 27 3 2026");
-        }
-        if (filter.ToTyped.IsInvalid)
-        {
-            ModelState.AddModelError(nameof(AuditLogFilter.To), "Enter the To date as a real date, for example 27 3 2026");
-        }
-        if (filter.FromTyped.Date is { } from && filter.ToTyped.Date is { } to && to < from)
-        {
-            ModelState.AddModelError(nameof(AuditLogFilter.To), "The To date must be the same as or after the From date");
-            return filter;
-        }
-        filter.From = filter.FromTyped.Date;
-        filter.To = filter.ToTyped.Date;
-        return filter;
     }
 
     /// <summary>Filters are free text from the address bar: trimmed, control characters (NUL included) dropped, length capped.</summary>

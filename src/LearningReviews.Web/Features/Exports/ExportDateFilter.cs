@@ -1,6 +1,7 @@
 using System.Globalization;
 using LearningReviews.Web.Infrastructure.GovUk;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace LearningReviews.Web.Features.Exports;
 
@@ -46,5 +47,28 @@ public sealed record ExportDateFilter(string Day, string Month, string Year, Dat
             : new ExportDateFilter(old, "", "", null, true);
     }
 
+    /// <summary>
+    /// Reads a From and To pair. A date that is not real gets an error under its name (the id of its
+    /// Day box, so the error summary links there) and is not applied; a To before From gets an error
+    /// on To and neither date is applied, since either could be the mistake.
+    /// </summary>
+    public static DateRange ReadRange(IQueryCollection query, ModelStateDictionary errors, string fromName = "From", string toName = "To")
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var from = Read(query, fromName);
+        var to = Read(query, toName);
+        if (from.IsInvalid) errors.AddModelError(fromName, $"Enter the {fromName} date as a real date, for example 27 3 2026");
+        if (to.IsInvalid) errors.AddModelError(toName, $"Enter the {toName} date as a real date, for example 27 3 2026");
+        if (from.Date is { } start && to.Date is { } end && end < start)
+        {
+            errors.AddModelError(toName, $"The {toName} date must be the same as or after the {fromName} date");
+            return new DateRange(from, to, null, null);
+        }
+        return new DateRange(from, to, from.Date, to.Date);
+    }
+
     private static string Part(int number) => number.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>A From/To pair as typed, and the dates to filter on (null where not given or not usable).</summary>
+public sealed record DateRange(ExportDateFilter FromTyped, ExportDateFilter ToTyped, DateOnly? From, DateOnly? To);

@@ -55,30 +55,13 @@ public sealed class ExportsController(
     }
 
     /// <summary>
-    /// Reads the From and To date boxes. A date that is not real gets an error under its name (the id
-    /// of its Day box, so the error summary links there) and is not applied; a To before From gets an
-    /// error on To and neither date is applied, since either could be the mistake. The other filters
-    /// still apply, so the user sees a list that matches everything that was entered correctly.
+    /// Reads the From and To date boxes (see <see cref="ExportDateFilter.ReadRange"/>). The other
+    /// filters still apply, so the user sees a list that matches everything that was entered correctly.
     /// </summary>
     private void ReadDates(ExportFilter filter)
     {
-        filter.FromTyped = ExportDateFilter.Read(Request.Query, nameof(ExportFilter.From));
-        filter.ToTyped = ExportDateFilter.Read(Request.Query, nameof(ExportFilter.To));
-        if (filter.FromTyped.IsInvalid)
-        {
-            ModelState.AddModelError(nameof(ExportFilter.From), "Enter the From date as a real date, for example 27 3 2026");
-        }
-        if (filter.ToTyped.IsInvalid)
-        {
-            ModelState.AddModelError(nameof(ExportFilter.To), "Enter the To date as a real date, for example 27 3 2026");
-        }
-        if (filter.FromTyped.Date is { } from && filter.ToTyped.Date is { } to && to < from)
-        {
-            ModelState.AddModelError(nameof(ExportFilter.To), "The To date must be the same as or after the From date");
-            return;
-        }
-        filter.From = filter.FromTyped.Date;
-        filter.To = filter.ToTyped.Date;
+        var range = ExportDateFilter.ReadRange(Request.Query, ModelState, nameof(ExportFilter.From), nameof(ExportFilter.To));
+        (filter.FromTyped, filter.ToTyped, filter.From, filter.To) = (range.FromTyped, range.ToTyped, range.From, range.To);
     }
 
     /// <summary>Every version of an Outcomes Form for the methodologies that use one; the record for the others.</summary>

@@ -28,7 +28,8 @@ public sealed class ChangePasswordFormValidator : AbstractValidator<ChangePasswo
     public ChangePasswordFormValidator()
     {
         RuleLevelCascadeMode = CascadeMode.Stop;
-        RuleFor(f => f.CurrentPassword).NotEmpty().WithMessage("Enter your current password");
+        RuleFor(f => f.CurrentPassword).NotEmpty().WithMessage("Enter your current password")
+            .MaximumLength(200).WithMessage("Current password must be 200 characters or fewer");
         RuleFor(f => f.NewPassword).NotEmpty().WithMessage("Enter a new password")
             .MaximumLength(200).WithMessage("New password must be 200 characters or fewer");
         RuleFor(f => f.ConfirmPassword).Equal(f => f.NewPassword).WithMessage("The passwords do not match");
