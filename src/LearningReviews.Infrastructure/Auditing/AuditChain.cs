@@ -99,15 +99,32 @@ public static class AuditChain
     /// Reads the whole chain in order (streamed, not held in memory) and reports the first row that does
     /// not follow from the one before it.
     /// </summary>
-    public static async Task<AuditChainReport> VerifyAsync(LearningReviewsDbContext db, CancellationToken cancellationToken = default)
+    public static Task<AuditChainReport> VerifyAsync(LearningReviewsDbContext db, CancellationToken cancellationToken = default) =>
+        VerifyAsync(db, since: null, cancellationToken);
+
+    /// <summary>
+    /// Checks the chain from a point already found sound (<paramref name="since"/>) to its end: that row
+    /// must still be there with the same content, and every later row must follow from it. With no point
+    /// given, the whole chain is read.
+    /// </summary>
+    public static async Task<AuditChainReport> VerifyAsync(LearningReviewsDbContext db, AuditChainTip? since, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        long expected = 1;
-        string? previous = null;
-        long verified = 0;
-        DateTime? chainStarted = null;
+        long expected = (since?.Sequence ?? 0) + 1;
+        string? previous = since?.Hash;
+        long verified = since?.Sequence ?? 0;
+        DateTime? chainStarted = since?.ChainStarted;
         string? broken = null;
-        await foreach (var row in db.AuditEvents.AsNoTracking().Where(e => e.Sequence != null).OrderBy(e => e.Sequence)
+        if (since is not null)
+        {
+            var anchor = await db.AuditEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Sequence == since.Sequence, cancellationToken);
+            if (anchor is null || anchor.Hash != since.Hash || HashOf(anchor) != since.Hash)
+            {
+                var unchainedNow = await UnchainedAsync(db, chainStarted, cancellationToken);
+                return new AuditChainReport(since.Sequence - 1, since.Sequence, "it was changed or removed after it was checked", unchainedNow);
+            }
+        }
+        await foreach (var row in db.AuditEvents.AsNoTracking().Where(e => e.Sequence != null && e.Sequence >= expected).OrderBy(e => e.Sequence)
                            .AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             chainStarted ??= row.OccurredAt;
@@ -126,10 +143,11 @@ public static class AuditChain
         }
         var unchained = await UnchainedAsync(db, chainStarted, cancellationToken);
         if (broken is not null) return new AuditChainReport(verified, expected, broken, unchained);
+        var tip = verified > 0 ? new AuditChainTip(verified, previous!, chainStarted!.Value) : null;
         // A row without a place, written after the chain began, did not come through the application.
         return unchained.Later > 0
             ? new AuditChainReport(verified, null, $"{unchained.Later.ToString(CultureInfo.InvariantCulture)} rows written after the chain began are outside it", unchained)
-            : new AuditChainReport(verified, null, null, unchained);
+            : new AuditChainReport(verified, null, null, unchained) { Tip = tip };
     }
 
     private static async Task<UnchainedRows> UnchainedAsync(LearningReviewsDbContext db, DateTime? chainStarted, CancellationToken cancellationToken)
@@ -152,4 +170,10 @@ public sealed record UnchainedRows(int Total, int Later);
 public sealed record AuditChainReport(long Verified, long? BrokenAt, string? Problem, UnchainedRows Unchained)
 {
     public bool Intact => Problem is null;
+
+    /// <summary>The last row of an intact chain, from which the next check can carry on (null when broken or empty).</summary>
+    public AuditChainTip? Tip { get; init; }
 }
+
+/// <summary>A row of the chain found sound: its place, its hash, and when the chain's first row was written.</summary>
+public sealed record AuditChainTip(long Sequence, string Hash, DateTime ChainStarted);

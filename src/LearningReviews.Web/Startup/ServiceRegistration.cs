@@ -50,6 +50,7 @@ public static class ServiceRegistration
         services.AddSingleton(provider => new WorkingDayCalendar(
             provider.GetRequiredService<IConfiguration>().GetSection("Calendar:ExtraNonWorkingDays").Get<DateOnly[]>() ?? []));
         services.AddSingleton<GateEvaluator>();
+        services.AddSingleton<Features.Audit.AuditChainCheckpoint>();
         services.AddSingleton(provider =>
         {
             var configured = provider.GetRequiredService<IConfiguration>()["Calendar:TimeZone"];

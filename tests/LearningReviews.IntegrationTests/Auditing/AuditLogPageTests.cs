@@ -130,10 +130,45 @@ public sealed class AuditLogPageTests
                 $"UPDATE \"AuditEvents\" SET \"UserName\" = 'somebody-else@example.org' WHERE \"Sequence\" = {target}");
         });
 
-        var page = await admin.GetAsync("/admin/audit");
+        // A visit within the day checks the rows written since the whole chain was read; asking for a full
+        // check, or the first visit a day later, reads it all and finds the change.
+        var page = await admin.GetAsync("/admin/audit?check=full");
         var warning = page.Html.GetElementById("audit-chain")!.TextContent;
         Assert.Contains($"Chain broken at row {target}", warning, StringComparison.Ordinal);
         Assert.Contains("content was changed", warning, StringComparison.Ordinal);
+
+        app.Clock.Advance(TimeSpan.FromHours(25));
+        using var nextDay = await app.SignedInAsAsync("admin@demo.example"); // yesterday's session has ended
+        Assert.Contains($"Chain broken at row {target}", (await nextDay.GetAsync("/admin/audit")).Html.GetElementById("audit-chain")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task A_visit_checks_the_rows_written_since_the_last_full_check(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var admin = await app.SignedInAsAsync("admin@demo.example");
+        var first = await admin.GetAsync("/admin/audit");
+        Assert.Contains("whole chain was read on this visit", first.Html.GetElementById("audit-chain")!.TextContent, StringComparison.Ordinal);
+
+        await AddRowsAsync(app, 2, "later@example.org", AuditActions.Viewed, March10, null);
+        var second = (await admin.GetAsync("/admin/audit")).Html.GetElementById("audit-chain")!.TextContent;
+        Assert.Contains("Chain intact", second, StringComparison.Ordinal);
+        Assert.Contains("rows written since then were checked", second, StringComparison.Ordinal);
+
+        // A change to a row written since the last visit is found by the next ordinary visit.
+        await AddRowsAsync(app, 4, "latest@example.org", AuditActions.Viewed, March10, null);
+        var target = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.UserName == "latest@example.org")
+            .OrderBy(e => e.Sequence).Skip(1).Select(e => e.Sequence!.Value).FirstAsync());
+        await app.WithDbAsync(async db =>
+        {
+            await db.Database.ExecuteSqlRawAsync(provider == Provider.Sqlite
+                ? "DROP TRIGGER \"AuditEvents_refuse_update\""
+                : "DROP TRIGGER audit_events_refuse_update_delete ON \"AuditEvents\"");
+            return await db.Database.ExecuteSqlAsync(
+                $"UPDATE \"AuditEvents\" SET \"Detail\" = 'rewritten' WHERE \"Sequence\" = {target}");
+        });
+        var third = (await admin.GetAsync("/admin/audit")).Html.GetElementById("audit-chain")!.TextContent;
+        Assert.Contains($"Chain broken at row {target}", third, StringComparison.Ordinal);
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]

@@ -62,10 +62,10 @@ public sealed class AccountController(
             return Redirect("/account/two-factor" + (Url.IsLocalUrl(form.ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(form.ReturnUrl) : ""));
         }
 
-        if (user is not null)
-        {
-            await audit.RecordAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, "User", user.Id);
-        }
+        // Every refusal is recorded, for an unknown address too (without the typed address), which also
+        // keeps the time taken the same whether or not the account exists.
+        await audit.RecordAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, "User", user?.Id,
+            detail: user is null ? "No active account has this address" : null);
         ModelState.AddModelError(nameof(SignInForm.Email), SignInRefused);
         return View(form);
     }

@@ -14,17 +14,19 @@ namespace LearningReviews.Web.Features.Audit;
 
 /// <summary>
 /// The audit log, for administrators and QA Team Managers: filtered, a page at a time, with the hash
-/// chain checked on every visit, and a CSV export of the filtered rows (which is itself audited).
+/// chain checked on every visit (the rows since the last full check; the whole chain once a day or on
+/// request, see <see cref="AuditChainCheckpoint"/>), and a CSV export of the filtered rows (which is itself audited).
 /// </summary>
 [Route("admin/audit"), Authorize(Roles = Roles.Administrator + "," + Roles.QaTeamManager)]
-public sealed class AuditController(LearningReviewsDbContext db, PartnershipTime time, AuditLog audit) : Controller
+public sealed class AuditController(LearningReviewsDbContext db, PartnershipTime time, AuditLog audit, AuditChainCheckpoint checkpoint) : Controller
 {
     public const int PageSize = 50;
     private const int MaxFilterLength = 256;
 
     // "action" is also MVC's route value (the action's name), so the Action filter is bound from the query by name.
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? person, string? review, [FromQuery(Name = "Action")] string? auditAction, int page = 1, CancellationToken cancellationToken = default)
+    /// <param name="check">"full" reads the whole hash chain now instead of the rows since the last full check.</param>
+    public async Task<IActionResult> Index(string? person, string? review, [FromQuery(Name = "Action")] string? auditAction, int page = 1, string? check = null, CancellationToken cancellationToken = default)
     {
         var filter = ReadFilter(person, review, auditAction);
         var query = filter.Apply(db, time).AsNoTracking();
@@ -33,7 +35,7 @@ public sealed class AuditController(LearningReviewsDbContext db, PartnershipTime
         page = Math.Clamp(page, 1, pages);
         var rows = await Rows(Ordered(query).Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
         var actions = await db.AuditEvents.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
-        var chain = await AuditChain.VerifyAsync(db, cancellationToken);
+        var chain = await checkpoint.CheckAsync(db, full: check == "full", cancellationToken);
         return View(new AuditLogPage(filter, rows, page, pages, total, actions, chain));
     }
 

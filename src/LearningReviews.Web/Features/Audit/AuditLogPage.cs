@@ -6,4 +6,7 @@ public sealed record AuditLogRow(long? Sequence, DateTime OccurredAt, string? Us
     string? EntityId, string? ReviewReference, string? IpAddress, string? Detail);
 
 public sealed record AuditLogPage(AuditLogFilter Filter, IReadOnlyList<AuditLogRow> Rows, int Page, int Pages, int Total,
-    IReadOnlyList<string> Actions, AuditChainReport Chain);
+    IReadOnlyList<string> Actions, AuditChainCheck ChainCheck)
+{
+    public AuditChainReport Chain => ChainCheck.Report;
+}

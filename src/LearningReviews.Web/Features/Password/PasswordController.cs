@@ -70,6 +70,12 @@ public sealed class PasswordController(
             audit.Add(AuditActions.PasswordResetRequested, "User", user.Id, detail: "Asked for by the account holder");
             await users.UpdateAsync(user); // saves the queued message and the audit entry together
         }
+        else
+        {
+            // One write either way, so the answer takes about as long whether or not the address has an
+            // account; the row also shows someone probing for addresses. The typed address is not kept.
+            await audit.RecordAsync(AuditActions.PasswordResetRequested, "User", null, detail: "Asked for an address with no active account");
+        }
         // The same page whatever happened: it must not tell anyone whether the address has an account.
         return View("ForgotSent");
     }
