@@ -36,8 +36,10 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
         var content = form.SnapshotJson is { } snapshot
             ? OutcomesContent.FromJson(snapshot)
             : OutcomesContent.Live(review, definition.FindStage(definition.OutcomesForm!.Stage)!);
+        var redactor = RedactorFor(viewer, review);
+        content = content.RedactedFor(redactor);
         var blocks = new List<DocumentBlock>();
-        if (form.VersionReason is not null) blocks.Add(new KeyValueBlock([new("Why this version was made", form.VersionReason)]));
+        if (form.VersionReason is not null) blocks.Add(new KeyValueBlock([new("Why this version was made", redactor.Redact(form.VersionReason)!)]));
         foreach (var section in content.Sections)
         {
             blocks.Add(new HeadingBlock(section.Kind == OutcomesSectionKind.Recommendations ? "Recommendations" : section.Label));
@@ -66,7 +68,7 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
                 _ => "Final",
             },
             Date = form.FinalisedAt is { } finalised ? time.LocalDate(finalised) : time.Today,
-            Author = author,
+            Author = redactor.Redact(author)!,
             Subject = $"{definition.Name} {review.Reference}",
             IsFinal = form.Status == OutcomesFormStatus.Final,
             Blocks = blocks,
@@ -81,20 +83,21 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
         ArgumentNullException.ThrowIfNull(definition);
         var kind = RecordKind(definition);
         var records = ReviewWorkflowService.LatestRecords(review);
+        var redactor = RedactorFor(viewer, review);
         var blocks = new List<DocumentBlock>
         {
             new KeyValueBlock(
             [
                 new(definition.Subject?.Label ?? "Children or families", string.Join(", ", review.Cases.Where(c => viewer is null || ReviewAccessPolicy.MaySeeCase(viewer, review, c.CaseId)).Select(c => c.Case?.Label))),
                 new("Reason selected", definition.FindReason(review.ReasonSelected)?.Text ?? review.ReasonSelected),
-                new("Detail", review.ReasonDetail),
+                new("Detail", redactor.Redact(review.ReasonDetail)),
                 new("People involved", string.Join(", ", review.Participants.Where(p => viewer is null || FamilyRestriction.MaySeeParticipant(viewer, review, p)).Select(p => $"{p.Name} ({ReviewRoleNames.Of(p.Role)})"))),
             ]),
         };
         foreach (var stage in definition.Stages.Where(s => records.ContainsKey(s.Key)))
         {
             var answers = ReviewWorkflowService.AnswersOf(records[stage.Key]);
-            if (viewer is not null) answers = FamilyRows.VisibleTo(viewer, review, stage, answers);
+            if (viewer is not null) answers = redactor.Redact(stage, FamilyRows.VisibleTo(viewer, review, stage, answers));
             blocks.Add(new HeadingBlock(stage.Title));
             foreach (var field in stage.Fields)
             {
@@ -103,13 +106,13 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
                     case FieldKind.LearningPoints:
                         blocks.Add(new HeadingBlock(field.Label, 2));
                         blocks.Add(new ParagraphBlock(review.LearningPoints.Count == 0 ? null
-                            : string.Join('\n', review.LearningPoints.OrderBy(p => p.Position).Select((p, i) => $"{i + 1}. {p.Text}"))));
+                            : string.Join('\n', review.LearningPoints.OrderBy(p => p.Position).Select((p, i) => $"{i + 1}. {redactor.Redact(p.Text)}"))));
                         break;
                     case FieldKind.Actions:
                         blocks.Add(new HeadingBlock(field.Label, 2));
                         blocks.Add(new TableBlock([new("Action", 3), new("Person responsible", 2), new("Due", 1.3), new("How impact is measured", 2)],
                             review.Actions.OrderBy(a => a.CreatedAt).Select(a => (IReadOnlyList<string>)
-                                [a.What, a.OwnerName ?? "", a.DueDate is { } due ? AnswerText.Date(due) : "", a.ImpactMeasure ?? ""]).ToList()));
+                                [redactor.Redact(a.What)!, redactor.Redact(a.OwnerName) ?? "", a.DueDate is { } due ? AnswerText.Date(due) : "", redactor.Redact(a.ImpactMeasure) ?? ""]).ToList()));
                         break;
                     case FieldKind.Rows:
                         blocks.Add(new HeadingBlock(field.Label, 2));
@@ -137,7 +140,7 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
             Version = 1,
             Status = review.Status == ReviewStatus.Closed ? "Final" : "Draft",
             Date = review.ClosedAt is { } closed ? time.LocalDate(closed) : time.Today,
-            Author = author,
+            Author = redactor.Redact(author)!,
             Subject = $"{definition.Name} {review.Reference}",
             IsFinal = review.Status == ReviewStatus.Closed,
             Blocks = blocks,
@@ -154,6 +157,9 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
         "lscb-learning-review" => "Key findings and action plan",
         _ => "Review record",
     };
+
+    private static FamilyRedactor RedactorFor(UserContext? viewer, Review review) =>
+        viewer is null ? FamilyRedactor.None : FamilyRedaction.For(viewer, review);
 
     private static string TitleFor(UserContext? viewer, Review review, WorkflowDefinition definition) =>
         viewer is null ? review.Title : FamilyRestriction.TitleFor(viewer, review, definition.Name);

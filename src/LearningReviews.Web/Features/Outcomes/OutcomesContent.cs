@@ -47,6 +47,17 @@ public sealed record OutcomesContent(
         return new OutcomesContent(sections, points, recommendations);
     }
 
+    /// <summary>The form as a viewer who sees only some families reads it (see <see cref="Reviews.FamilyRedactor"/>).</summary>
+    public OutcomesContent RedactedFor(Reviews.FamilyRedactor redactor)
+    {
+        ArgumentNullException.ThrowIfNull(redactor);
+        if (!redactor.IsActive) return this;
+        return new OutcomesContent(
+            Sections.Select(s => s with { Text = redactor.Redact(s.Text) ?? "" }).ToList(),
+            LearningPoints.Select(p => redactor.Redact(p) ?? "").ToList(),
+            Recommendations.Select(r => new Recommendation(redactor.Redact(r.Action) ?? "", redactor.Redact(r.PersonResponsible) ?? "", r.Timeframe)).ToList());
+    }
+
     public string ToJson() => JsonSerializer.Serialize(this);
 
     public static OutcomesContent FromJson(string json) =>

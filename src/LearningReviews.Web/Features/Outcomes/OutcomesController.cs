@@ -108,9 +108,13 @@ public sealed class OutcomesController(
             ? OutcomesContent.FromJson(snapshot)
             : OutcomesContent.Live(review, definition.FindStage(definition.OutcomesForm!.Stage)!);
         var isCurrent = form.Version == current.Version;
-        return new OutcomesFormPage(review, definition, form, content, review.OutcomesForms.OrderBy(f => f.Version).ToList(),
+        var redactor = FamilyRedaction.For(users.Current(), review);
+        return new OutcomesFormPage(review, definition, form, content.RedactedFor(redactor), review.OutcomesForms.OrderBy(f => f.Version).ToList(),
             isCurrent && await access.Allows(review, ReviewOperations.ManageOutcomesForm),
-            isCurrent && forms.MayComment(form) && await access.Allows(review, ReviewOperations.Comment), isCurrent);
+            isCurrent && forms.MayComment(form) && await access.Allows(review, ReviewOperations.Comment), isCurrent)
+        {
+            Redactor = redactor,
+        };
     }
 
     private async Task<IActionResult> ChangeAsync(Guid id, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation,

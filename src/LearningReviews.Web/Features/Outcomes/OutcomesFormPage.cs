@@ -22,6 +22,9 @@ public sealed record OutcomesFormPage(
         _ => "Final",
     };
 
+    /// <summary>How this user reads the form's free text and comments (another family's names replaced when they see only some families).</summary>
+    public Reviews.FamilyRedactor Redactor { get; init; } = Reviews.FamilyRedactor.None;
+
     public IEnumerable<OutcomesComment> CommentsOn(string sectionKey) =>
         Form.Comments.Where(c => c.SectionKey == sectionKey).OrderBy(c => c.CreatedAt);
 }

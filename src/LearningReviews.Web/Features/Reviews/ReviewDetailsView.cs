@@ -28,6 +28,9 @@ public sealed record ReviewDetailsView(Review Review, WorkflowDefinition? Method
     public Func<Guid, bool> MaySeeCase { get; init; } = _ => true;
     public Func<Participant, bool> MaySeeParticipant { get; init; } = _ => true;
 
+    /// <summary>How this user reads the review's free text: another family's names replaced when they see only some families.</summary>
+    public FamilyRedactor Redactor { get; init; } = FamilyRedactor.None;
+
     /// <summary>The title this user may see (only their families' labels in a review of several).</summary>
     public string Title { get; init; } = Review.Title;
     public IReadOnlyList<LinkedReviewRow> Linked { get; init; } = [];

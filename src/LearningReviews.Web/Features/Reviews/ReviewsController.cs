@@ -133,6 +133,7 @@ public sealed class ReviewsController(
             MaySeeCase = caseId => Domain.Access.ReviewAccessPolicy.MaySeeCase(user, review, caseId),
             MaySeeParticipant = participant => FamilyRestriction.MaySeeParticipant(user, review, participant),
             Title = FamilyRestriction.TitleFor(user, review, definition.Name),
+            Redactor = FamilyRedaction.For(user, review),
         });
     }
 

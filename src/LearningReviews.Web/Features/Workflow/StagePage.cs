@@ -21,6 +21,12 @@ public sealed record StagePage(
 {
     public string FieldName(FieldDefinition field) => "f." + field.Key;
 
+    /// <summary>How this viewer reads the review's free text (another family's names replaced when they see only some families).</summary>
+    public Reviews.FamilyRedactor Redactor { get; init; } = Reviews.FamilyRedactor.None;
+
+    /// <summary>Some of this stage is kept from the viewer (another family's rows or names), so they may read it but not save it.</summary>
+    public bool HidesFamilies { get; init; }
+
     /// <summary>Learning points as typed, when the form comes back with errors (nothing typed is lost).</summary>
     public IReadOnlyList<LearningPointInput>? TypedLearningPoints { get; init; }
 
@@ -29,13 +35,13 @@ public sealed record StagePage(
 
     /// <summary>The learning points the form shows: as typed if it came back, else as saved.</summary>
     public IReadOnlyList<LearningPointInput> LearningPointRows() =>
-        TypedLearningPoints ?? Review.LearningPoints.OrderBy(p => p.Position).Select(p => new LearningPointInput(p.Id, p.Text)).ToList();
+        TypedLearningPoints ?? Review.LearningPoints.OrderBy(p => p.Position).Select(p => new LearningPointInput(p.Id, Redactor.Redact(p.Text)!)).ToList();
 
     /// <summary>The actions the form shows: as typed if it came back, else as saved.</summary>
     public IReadOnlyList<ActionInput> ActionRows() =>
         TypedActions ?? Review.Actions.OrderBy(a => a.CreatedAt)
-            .Select(a => new ActionInput(a.Id, a.What, a.OwnerName, a.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                a.ImpactMeasure, a.LearningPointId)).ToList();
+            .Select(a => new ActionInput(a.Id, Redactor.Redact(a.What)!, Redactor.Redact(a.OwnerName), a.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Redactor.Redact(a.ImpactMeasure), a.LearningPointId)).ToList();
 
     public string FieldId(FieldDefinition field) => "f_" + field.Key;
 
@@ -74,7 +80,7 @@ public sealed record StagePage(
         return field.Kind switch
         {
             FieldKind.Rows => $"{Answers.Rows(field.Key).Count} rows",
-            FieldKind.LearningPoints => string.Join(" / ", Review.LearningPoints.OrderBy(p => p.Position).Select(p => p.Text)),
+            FieldKind.LearningPoints => string.Join(" / ", Review.LearningPoints.OrderBy(p => p.Position).Select(p => Redactor.Redact(p.Text))),
             FieldKind.Actions => $"{Review.Actions.Count} actions",
             _ => AnswerText.For(field, Answers, id => People.FirstOrDefault(p => p.Value == id)?.Text),
         };

@@ -140,11 +140,18 @@ public sealed class WorkflowController(
         var lockedForm = definition.OutcomesForm?.Stage == stageKey && Outcomes.OutcomesFormService.Current(review).IsLocked;
         // Someone who sees only some families sees only their rows, so saving would drop the others' rows.
         var hidesRows = FamilyRows.AnyHidden(user, review, stage, ReviewWorkflowService.AnswersOf(record));
+        // The same for text naming another family: shown with markers, which saving would write over the original.
+        var redactor = FamilyRedaction.For(user, review);
+        var rows = FamilyRows.VisibleTo(user, review, stage, ReviewWorkflowService.AnswersOf(record));
+        var hidesFamilies = hidesRows || redactor.ChangesAny(review, stage, rows);
         var editable = stageKey == review.CurrentStageKey && await access.Allows(review, ReviewOperations.EditStage)
-                       && !lockedForm && record == latest && !hidesRows;
+                       && !lockedForm && record == latest && !hidesFamilies;
         var people = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new SelectListItem(u.DisplayName, u.Id)).ToListAsync();
-        var answers = FamilyRows.VisibleTo(user, review, stage, ReviewWorkflowService.AnswersOf(record));
-        return new StagePage(review, definition, stage, record, answers, editable, moves, people);
+        return new StagePage(review, definition, stage, record, redactor.Redact(stage, rows), editable, moves, people)
+        {
+            Redactor = redactor,
+            HidesFamilies = hidesFamilies,
+        };
     }
 }
