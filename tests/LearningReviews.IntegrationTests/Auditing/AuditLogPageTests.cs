@@ -55,9 +55,9 @@ public sealed class AuditLogPageTests
     public async Task A_refusal_is_found_by_the_review_filter_and_a_made_up_review_id_is_recorded_without_one(Provider provider)
     {
         await using var app = await AppFactory.StartAsync(provider);
+        using var practitioner = await app.SignedInAsAsync("practitioner@demo.example");
         var (review, reference) = await app.WithDbAsync(db => db.Reviews.Where(r => r.Title.EndsWith("Child B"))
             .Select(r => new ValueTuple<Guid, string>(r.Id, r.Reference)).SingleAsync());
-        using var practitioner = await app.SignedInAsAsync("practitioner@demo.example");
         // The demo practitioner takes no part in Child B's review; a made-up id matches no review.
         Assert.Equal(HttpStatusCode.NotFound, (await practitioner.GetAsync($"/reviews/{review}")).Status);
         var madeUp = Guid.NewGuid();

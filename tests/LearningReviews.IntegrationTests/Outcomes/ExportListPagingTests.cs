@@ -20,6 +20,8 @@ public sealed class ExportListPagingTests
     public async Task More_than_fifty_rows_come_a_page_at_a_time_and_the_filters_survive_the_page_links(Provider provider)
     {
         await using var app = await AppFactory.StartAsync(provider);
+        // Signed in first: the demo data is made when the application first serves a request.
+        using var bm = await app.SignedInAsAsync("bm@demo.example");
         var closed = new DateTime(2025, 3, 12, 10, 0, 0, DateTimeKind.Utc);
         await app.WithDbAsync(db =>
         {
@@ -29,7 +31,6 @@ public sealed class ExportListPagingTests
             AddRecordReview(db, 71, ReviewStatus.Closed, closed.AddMonths(1), themesAnswer: "Professional curiosity");
             return db.SaveChangesAsync();
         });
-        using var bm = await app.SignedInAsAsync("bm@demo.example");
 
         var first = await bm.GetAsync($"/exports?Methodology={Lscb}&Theme=CURIOSITY&From.day=1&From.month=3&From.year=2025&To.day=31&To.month=3&To.year=2025");
         Assert.Equal(HttpStatusCode.OK, first.Status);
@@ -62,6 +63,8 @@ public sealed class ExportListPagingTests
     public async Task The_filters_match_the_rows_they_matched_when_the_list_was_filtered_in_memory(Provider provider)
     {
         await using var app = await AppFactory.StartAsync(provider);
+        // Signed in first: the demo data is made when the application first serves a request.
+        using var bm = await app.SignedInAsAsync("bm@demo.example");
         var day = new DateTime(2025, 7, 10, 12, 0, 0, DateTimeKind.Utc);
         await app.WithDbAsync(async db =>
         {
@@ -86,7 +89,6 @@ public sealed class ExportListPagingTests
             db.Reviews.Add(desktop);
             return await db.SaveChangesAsync();
         });
-        using var bm = await app.SignedInAsAsync("bm@demo.example");
         async Task<List<string>> Listed(string query) =>
             Rows(await bm.GetAsync("/exports?" + query)).Select(r => r.TextContent).Where(t => t.Contains("LR-2019-", StringComparison.Ordinal))
                 .Select(t => Reference(int.Parse(t[(t.IndexOf("LR-2019-", StringComparison.Ordinal) + 8)..][..4], System.Globalization.CultureInfo.InvariantCulture))

@@ -59,6 +59,7 @@ public sealed class MyWorkDeadlineTests
     public async Task What_is_overdue_or_open_for_comment_is_listed_from_reviews_beyond_the_first_page(Provider provider)
     {
         await using var app = await AppFactory.StartAsync(provider);
+        using var bm = await app.SignedInAsAsync("bm@demo.example");
         var today = app.Today;
         var (late, circulated, withdrawn) = await app.WithDbAsync(async db =>
         {
@@ -79,7 +80,6 @@ public sealed class MyWorkDeadlineTests
             await db.SaveChangesAsync();
             return (old.Id, form.Id, stopped.Id);
         });
-        using var bm = await app.SignedInAsAsync("bm@demo.example");
 
         var first = await bm.GetAsync("/");
         var rows = first.Html.QuerySelectorAll("table:not(.app-overdue) tbody tr");
