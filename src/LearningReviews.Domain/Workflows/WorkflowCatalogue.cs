@@ -25,6 +25,9 @@ public sealed class WorkflowCatalogue
     /// <summary>The newest version of each methodology, by name.</summary>
     public IReadOnlyList<WorkflowDefinition> Latest { get; }
 
+    /// <summary>Every version of every methodology (reviews keep the version they started with).</summary>
+    public IReadOnlyCollection<WorkflowDefinition> All => _all.Values;
+
     public WorkflowDefinition? Newest(string key) => Latest.FirstOrDefault(d => d.Key == key);
 
     public WorkflowDefinition? Find(string key, int version) => _all.GetValueOrDefault((key, version));

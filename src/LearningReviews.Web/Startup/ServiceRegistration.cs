@@ -65,6 +65,7 @@ public static class ServiceRegistration
         services.AddSingleton<SetupToken>();
         services.AddScoped<UserContextFactory>();
         services.AddScoped<ReviewQueries>();
+        services.AddScoped<LearningReviews.Web.Features.Exports.ExportList>();
         // Every decision about a review: named operations, one handler, asked through IAuthorizationService.
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Infrastructure.Authorization.ReviewAuthorizationHandler>();
         services.AddScoped<Infrastructure.Authorization.ReviewAccess>();

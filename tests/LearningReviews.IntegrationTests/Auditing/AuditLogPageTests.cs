@@ -52,6 +52,29 @@ public sealed class AuditLogPageTests
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task A_refusal_is_found_by_the_review_filter_and_a_made_up_review_id_is_recorded_without_one(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var practitioner = await app.SignedInAsAsync("practitioner@demo.example");
+        var (review, reference) = await app.WithDbAsync(db => db.Reviews.Where(r => r.Title.EndsWith("Child B"))
+            .Select(r => new ValueTuple<Guid, string>(r.Id, r.Reference)).SingleAsync());
+        // The demo practitioner takes no part in Child B's review; a made-up id matches no review.
+        Assert.Equal(HttpStatusCode.NotFound, (await practitioner.GetAsync($"/reviews/{review}")).Status);
+        var madeUp = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await practitioner.GetAsync($"/reviews/{madeUp}")).Status);
+
+        using var admin = await app.SignedInAsAsync("admin@demo.example");
+        var page = await admin.GetAsync($"/admin/audit?Review={Uri.EscapeDataString(reference)}&Action={AuditActions.AccessDenied}");
+        var row = Assert.Single(page.Html.QuerySelectorAll(".app-audit-log tbody tr"));
+        Assert.Contains("practitioner@demo.example", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains(reference, row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("View refused", row.TextContent, StringComparison.Ordinal);
+        // The made-up id is kept as the record asked for, and claims no review.
+        var unknown = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == AuditActions.AccessDenied && e.EntityId == madeUp.ToString()));
+        Assert.Null(unknown.ReviewId);
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
     public async Task The_csv_export_holds_the_filtered_rows_and_is_itself_audited(Provider provider)
     {
         await using var app = await AppFactory.StartAsync(provider);

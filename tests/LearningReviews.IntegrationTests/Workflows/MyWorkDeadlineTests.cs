@@ -1,4 +1,5 @@
 using LearningReviews.IntegrationTests.Infrastructure;
+using LearningReviews.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningReviews.IntegrationTests.Workflows;
@@ -53,4 +54,61 @@ public sealed class MyWorkDeadlineTests
         Assert.Matches(@"1[45] working days left", row.TextContent);
         Assert.Null((await bm.GetAsync("/")).Html.QuerySelector("table.app-overdue"));
     }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task What_is_overdue_or_open_for_comment_is_listed_from_reviews_beyond_the_first_page(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var bm = await app.SignedInAsAsync("bm@demo.example");
+        var today = app.Today;
+        var (late, circulated, withdrawn) = await app.WithDbAsync(async db =>
+        {
+            // 55 newer open reviews fill the first page (open reviews first, newest reference first).
+            for (var n = 1; n <= 55; n++) db.Reviews.Add(NewReview(2030, n, "lscb-learning-review", ReviewStatus.InProgress));
+            var old = NewReview(2001, 1, "lscb-learning-review", ReviewStatus.InProgress);
+            old.Actions.Add(new ReviewAction { What = "Chase the health visitor", OwnerName = "Beth Morgan", DueDate = today.AddDays(-5) });
+            old.Actions.Add(new ReviewAction { What = "Already done", OwnerName = "Beth Morgan", DueDate = today.AddDays(-5), Status = ActionStatus.Completed });
+            var form = NewReview(2001, 2, "desktop-review", ReviewStatus.InProgress);
+            form.OutcomesForms.Add(new Domain.Outcomes.OutcomesForm
+            {
+                Version = 1, Status = Domain.Outcomes.OutcomesFormStatus.CirculatedForComment, CommentsCloseOn = today.AddDays(3),
+            });
+            // A withdrawn review's actions are not work any more.
+            var stopped = NewReview(2001, 3, "lscb-learning-review", ReviewStatus.Withdrawn);
+            stopped.Actions.Add(new ReviewAction { What = "Never to be done", OwnerName = "Beth Morgan", DueDate = today.AddDays(-5) });
+            db.Reviews.AddRange(old, form, stopped);
+            await db.SaveChangesAsync();
+            return (old.Id, form.Id, stopped.Id);
+        });
+
+        var first = await bm.GetAsync("/");
+        var rows = first.Html.QuerySelectorAll("table:not(.app-overdue) tbody tr");
+        Assert.Equal(50, rows.Length);
+        Assert.All(rows, r => Assert.Contains("LR-2030-", r.TextContent, StringComparison.Ordinal));
+        var overdue = first.Html.QuerySelector("table.app-overdue")!;
+        Assert.Contains("Action: Chase the health visitor", overdue.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(overdue.QuerySelector($"a[href='/reviews/{late}']"));
+        Assert.DoesNotContain("Already done", overdue.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Never to be done", overdue.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(first.Html.QuerySelector($".app-for-comment a[href='/reviews/{circulated}/outcomes-form']"));
+        Assert.Contains("not only this page", first.Text, StringComparison.Ordinal);
+
+        // The later pages list the rest, the open ones before the withdrawn one, with the same overdue list.
+        var next = first.Html.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")!;
+        Assert.Equal("/?page=2", next);
+        var second = await bm.GetAsync(next);
+        var hrefs = second.Html.QuerySelectorAll("table:not(.app-overdue) tbody tr td a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains($"/reviews/{late}", hrefs);
+        Assert.Contains($"/reviews/{withdrawn}", hrefs);
+        Assert.True(hrefs.IndexOf($"/reviews/{late}") < hrefs.IndexOf($"/reviews/{withdrawn}"));
+        Assert.Contains("Action: Chase the health visitor", second.Html.QuerySelector("table.app-overdue")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static Review NewReview(int year, int number, string methodology, ReviewStatus status) => new()
+    {
+        Reference = Review.FormatReference(year, number), ReferenceYear = year, ReferenceNumber = number,
+        MethodologyKey = methodology, DefinitionVersion = 1, Title = $"Review {year}-{number}", Status = status,
+        CurrentStageKey = methodology == "desktop-review" ? "outcomes" : "preparation",
+        ReasonSelected = methodology == "desktop-review" ? "goodPractice" : "practiceConcern",
+    };
 }

@@ -38,10 +38,23 @@ public sealed class ExportFilter
         new("Everything", "all"),
     ];
 
+    /// <summary>The filters as a query string (without the page), so the paging links keep them.</summary>
+    public string QueryString()
+    {
+        var parts = new List<KeyValuePair<string, string?>> { new(nameof(Methodology), Methodology), new(nameof(Status), EffectiveStatus), new(nameof(Theme), Theme) };
+        foreach (var (name, typed) in new[] { (nameof(From), FromTyped), (nameof(To), ToTyped) })
+        {
+            parts.Add(new(name + ".day", typed.Day));
+            parts.Add(new(name + ".month", typed.Month));
+            parts.Add(new(name + ".year", typed.Year));
+        }
+        return Microsoft.AspNetCore.Http.QueryString.Create(parts.Where(p => !string.IsNullOrEmpty(p.Value))).ToString();
+    }
+
     public string EffectiveStatus => Status is "draft" or "all" ? Status : "final";
 }
 
 /// <summary>One document that can be downloaded: an Outcomes Form version or a review's record.</summary>
 public sealed record ExportRow(
     Guid ReviewId, string Reference, string Title, string MethodologyKey, string Methodology, string Kind, int Version, string Status, bool IsFinal,
-    DateOnly Date, IReadOnlyList<string> Themes, string DownloadUrl);
+    DateOnly Date, string DownloadUrl);

@@ -1,12 +1,11 @@
+using LearningReviews.Domain.Access;
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Identity;
-using LearningReviews.Domain.Outcomes;
-using LearningReviews.Domain.Reviews;
 using LearningReviews.Domain.Workflows;
 using LearningReviews.Infrastructure.Auditing;
+using LearningReviews.Infrastructure.Persistence;
 using LearningReviews.Web.Features.Documents;
 using LearningReviews.Web.Features.Reviews;
-using LearningReviews.Web.Features.Workflow;
 using LearningReviews.Web.Infrastructure;
 using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -24,35 +23,47 @@ namespace LearningReviews.Web.Features.Exports;
 [Authorize(Roles = Roles.BusinessManager + "," + Roles.SubgroupMember + "," + Roles.QaTeamManager)]
 public sealed class ExportsController(
     ReviewQueries queries,
-    ReviewWorkflowService workflow,
+    ExportList list,
+    LearningReviewsDbContext db,
     WorkflowCatalogue catalogue,
     UserContextFactory users,
     PartnershipTime time,
     AuditLog audit) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromQuery] ExportFilter filter)
+    public async Task<IActionResult> Index([FromQuery] ExportFilter filter, int page = 1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ReadDates(filter);
         var user = users.Current();
-        // The view rule as a query: the database returns only the reviews this user may see (and of the
-        // chosen methodology); the other filters work on the documents, which are made in memory.
-        var visible = queries.VisibleTo(user);
-        if (!string.IsNullOrEmpty(filter.Methodology)) visible = visible.Where(r => r.MethodologyKey == filter.Methodology);
-        var reviews = await visible
-            .Include(r => r.Cases).ThenInclude(c => c.Case)
-            .Include(r => r.Participants)
-            .Include(r => r.OutcomesForms)
-            .Include(r => r.Stages)
-            .Include(r => r.Themes)
-            .AsSplitQuery().AsNoTracking().ToListAsync();
-        var rows = reviews.SelectMany(r => RowsFor(r, FamilyRestriction.TitleFor(user, r, workflow.DefinitionOf(r).Name))).Where(row => Matches(row, filter))
-            .OrderByDescending(r => r.Date).ThenBy(r => r.Reference, StringComparer.Ordinal).ToList();
+        // The view rule and every filter are one query: the database counts the matching rows and returns
+        // one page of them, with only the columns a row shows.
+        var rows = await list.QueryAsync(queries.VisibleTo(user), filter, cancellationToken);
+        var total = await rows.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (total + ReviewQueries.PageSize - 1) / ReviewQueries.PageSize);
+        page = Math.Clamp(page, 1, pages);
+        var items = await rows.Skip((page - 1) * ReviewQueries.PageSize).Take(ReviewQueries.PageSize).ToListAsync(cancellationToken);
+        var titles = await TitlesAsync(user, items.Select(i => i.ReviewId).Distinct().ToList(), cancellationToken);
         filter.MethodologyChoices = catalogue.Latest.Select(d => new SelectListItem(d.Name, d.Key, d.Key == filter.Methodology));
-        await audit.RecordAsync(AuditActions.Viewed, "Exports", null, null, $"{rows.Count} documents listed");
-        return View(new ExportsPage(filter, rows));
+        await audit.RecordAsync(AuditActions.Viewed, "Exports", null, null, $"{items.Count} of {total} documents listed (page {page})", cancellationToken);
+        return View(new ExportsPage(filter, items.Select(i => RowFor(i, titles[i.ReviewId])).ToList(), page, pages, total));
     }
+
+    /// <summary>
+    /// Each listed review's title as this user may see it (FamilyRestriction), read for the page's reviews
+    /// only: their families and this user's own participant rows are all the rule needs.
+    /// </summary>
+    private async Task<Dictionary<Guid, string>> TitlesAsync(UserContext user, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        var reviews = await db.Reviews.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Include(r => r.Cases).ThenInclude(c => c.Case)
+            .Include(r => r.Participants.Where(p => p.UserId == user.UserId))
+            .AsSplitQuery().ToListAsync(cancellationToken);
+        return reviews.ToDictionary(r => r.Id, r => FamilyRestriction.TitleFor(user, r, DefinitionOf(r.MethodologyKey, r.DefinitionVersion).Name));
+    }
+
+    private WorkflowDefinition DefinitionOf(string key, int version) =>
+        catalogue.Find(key, version) ?? throw new InvalidOperationException($"{key} version {version} is not installed.");
 
     /// <summary>
     /// Reads the From and To date boxes (see <see cref="ExportDateFilter.ReadRange"/>). The other
@@ -64,46 +75,26 @@ public sealed class ExportsController(
         (filter.FromTyped, filter.ToTyped, filter.From, filter.To) = (range.FromTyped, range.ToTyped, range.From, range.To);
     }
 
-    /// <summary>Every version of an Outcomes Form for the methodologies that use one; the record for the others.</summary>
-    private IEnumerable<ExportRow> RowsFor(Review review, string title)
+    /// <summary>An Outcomes Form version, for the methodologies that use one; the review's record for the others.</summary>
+    private ExportRow RowFor(ExportList.Item item, string title)
     {
-        var definition = workflow.DefinitionOf(review);
-        var themes = ThemesOf(review);
-        if (definition.OutcomesForm is not null)
+        var definition = DefinitionOf(item.MethodologyKey, item.DefinitionVersion);
+        var date = time.LocalDate(item.At);
+        var isFinal = item.StatusCode == ExportList.Final;
+        if (item.IsForm)
         {
-            foreach (var form in review.OutcomesForms.OrderBy(f => f.Version))
-            {
-                var date = time.LocalDate(form.FinalisedAt ?? form.ModifiedAt);
-                var status = form.Status switch
-                {
-                    OutcomesFormStatus.Final => "Final",
-                    OutcomesFormStatus.CirculatedForComment => "Circulated for comment",
-                    _ => "Draft",
-                };
-                yield return new ExportRow(review.Id, review.Reference, title, definition.Key, definition.Name, ReviewDocuments.OutcomesKind,
-                    form.Version, status, form.Status == OutcomesFormStatus.Final, date, themes,
-                    $"/reviews/{review.Id}/outcomes-form.pdf?version={form.Version}");
-            }
-            yield break;
+            var status = item.StatusCode switch { ExportList.Final => "Final", 1 => "Circulated for comment", _ => "Draft" };
+            return new ExportRow(item.ReviewId, item.Reference, title, definition.Key, definition.Name, ReviewDocuments.OutcomesKind,
+                item.Version, status, isFinal, date, $"/reviews/{item.ReviewId}/outcomes-form.pdf?version={item.Version}");
         }
-        var closed = review.Status == ReviewStatus.Closed;
-        yield return new ExportRow(review.Id, review.Reference, title, definition.Key, definition.Name, ReviewDocuments.RecordKind(definition), 1,
-            closed ? "Final" : "Draft", closed, time.LocalDate(review.ClosedAt ?? review.ModifiedAt), themes, $"/reviews/{review.Id}/record.pdf");
+        return new ExportRow(item.ReviewId, item.Reference, title, definition.Key, definition.Name, ReviewDocuments.RecordKind(definition), 1,
+            isFinal ? "Final" : "Draft", isFinal, date, $"/reviews/{item.ReviewId}/record.pdf");
     }
-
-    /// <summary>The review's themes, and what any stage recorded under a field called "themes".</summary>
-    private static List<string> ThemesOf(Review review) =>
-        review.Themes.Select(t => t.Name)
-            .Concat(ReviewWorkflowService.LatestRecords(review).Values
-                .Select(r => ReviewWorkflowService.AnswersOf(r).Text("themes")).OfType<string>())
-            .Distinct(StringComparer.Ordinal).ToList();
-
-    private static bool Matches(ExportRow row, ExportFilter filter) =>
-        (string.IsNullOrEmpty(filter.Methodology) || row.MethodologyKey == filter.Methodology)
-        && filter.EffectiveStatus switch { "final" => row.IsFinal, "draft" => !row.IsFinal, _ => true }
-        && (filter.From is not { } from || row.Date >= from)
-        && (filter.To is not { } to || row.Date <= to)
-        && (string.IsNullOrWhiteSpace(filter.Theme) || row.Themes.Any(t => t.Contains(filter.Theme.Trim(), StringComparison.OrdinalIgnoreCase)));
 }
 
-public sealed record ExportsPage(ExportFilter Filter, IReadOnlyList<ExportRow> Rows);
+/// <summary>One page of the export list: <paramref name="Total"/> rows match, shown <see cref="ReviewQueries.PageSize"/> at a time.</summary>
+public sealed record ExportsPage(ExportFilter Filter, IReadOnlyList<ExportRow> Rows, int Page, int Pages, int Total)
+{
+    public int FirstShown => Rows.Count == 0 ? 0 : ((Page - 1) * ReviewQueries.PageSize) + 1;
+    public int LastShown => FirstShown + Rows.Count - 1;
+}

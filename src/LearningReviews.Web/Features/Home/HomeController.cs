@@ -1,6 +1,8 @@
 using LearningReviews.Domain.Auditing;
+using LearningReviews.Domain.Outcomes;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Infrastructure.Auditing;
+using LearningReviews.Infrastructure.Persistence;
 using LearningReviews.Web.Features.Reviews;
 using LearningReviews.Web.Features.Workflow;
 using LearningReviews.Web.Infrastructure;
@@ -12,81 +14,103 @@ namespace LearningReviews.Web.Features.Home;
 
 /// <summary>
 /// "My work": the reviews the signed-in user takes part in or oversees, open ones first, each with its
-/// next deadline; and what is overdue (deadlines passed, actions past their due date) at the top.
+/// next deadline, a page at a time; and what is overdue (deadlines passed, actions past their due date)
+/// and what waits for comments, across all of the user's reviews, at the top.
 /// </summary>
 public sealed class HomeController(
     ReviewQueries queries,
+    LearningReviewsDbContext db,
     UserContextFactory users,
     ReviewWorkflowService workflow,
     DeadlineService deadlines,
     AuditLog audit,
     PartnershipTime time) : Controller
 {
-    /// <param name="page">Which page of closed and withdrawn reviews to show (open reviews are all shown: they are the work).</param>
+    /// <param name="page">Which page of the list (open reviews first, then closed and withdrawn ones).</param>
     [HttpGet("/")]
-    public async Task<IActionResult> Index(int page = 1)
+    public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
     {
         var user = users.Current();
         page = Math.Clamp(page, 1, 10_000);
-        // The database is asked only for reviews this user may see (the view rule as a query): every open
-        // one, with what deadlines need, and one page of finished ones, newest first.
-        var visible = queries.VisibleTo(user).AsNoTracking();
-        var openReviews = await WithListDetails(visible.Where(r => r.Status == ReviewStatus.Proposed || r.Status == ReviewStatus.InProgress))
-            .Include(r => r.Stages)
-            .Include(r => r.Actions)
-            .Include(r => r.OutcomesForms)
-            .OrderByDescending(r => r.ReferenceYear).ThenByDescending(r => r.ReferenceNumber)
-            .ToListAsync();
-        var finishedPage = await WithListDetails(visible.Where(r => r.Status != ReviewStatus.Proposed && r.Status != ReviewStatus.InProgress))
-            .Include(r => r.Actions)
-            .OrderByDescending(r => r.ReferenceYear).ThenByDescending(r => r.ReferenceNumber)
-            .Skip((page - 1) * ReviewQueries.PageSize).Take(ReviewQueries.PageSize + 1)
-            .ToListAsync();
-        var moreFinished = finishedPage.Count > ReviewQueries.PageSize;
-        var reviews = openReviews.Concat(finishedPage.Take(ReviewQueries.PageSize)).ToList();
-        await audit.RecordAsync(AuditActions.Viewed, "MyWork", null, null, $"{reviews.Count} reviews listed (page {page})");
         var today = time.Today;
+        // The database is asked only for reviews this user may see (the view rule as a query), and only
+        // for one page of them; the overdue and comment lists are their own small queries over all of them.
+        var visible = queries.VisibleTo(user).AsNoTracking();
+        var pageRows = await visible
+            .OrderBy(r => r.Status == ReviewStatus.Proposed || r.Status == ReviewStatus.InProgress ? 0 : 1)
+            .ThenByDescending(r => r.ReferenceYear).ThenByDescending(r => r.ReferenceNumber).ThenBy(r => r.Id)
+            .Skip((page - 1) * ReviewQueries.PageSize).Take(ReviewQueries.PageSize + 1)
+            .Include(r => r.Locality)
+            .Include(r => r.Cases).ThenInclude(c => c.Case)
+            .Include(r => r.Participants.Where(p => p.UserId == user.UserId))
+            .AsSplitQuery().ToListAsync(cancellationToken);
+        var hasMore = pageRows.Count > ReviewQueries.PageSize;
+        var reviews = pageRows.Take(ReviewQueries.PageSize).ToList();
+        await audit.RecordAsync(AuditActions.Viewed, "MyWork", null, null, $"{reviews.Count} reviews listed (page {page})", cancellationToken);
 
-        var rows = new List<MyWorkRow>();
-        var overdue = new List<OverdueItem>();
-        var forComment = new List<OverdueItem>();
-        foreach (var review in reviews)
+        var due = await StageDeadlinesAsync(visible, cancellationToken);
+        var rows = reviews.Select(review =>
         {
             var definition = workflow.DefinitionOf(review);
-            // Only open reviews have deadlines: closed ones skip building their state.
-            var due = review.Status is ReviewStatus.Proposed or ReviewStatus.InProgress
-                ? deadlines.For(review, definition, workflow.StateOf(review))
-                : [];
-            var next = due.OrderBy(d => d.Due).FirstOrDefault();
-            rows.Add(new MyWorkRow(
+            return new MyWorkRow(
                 review.Id, review.Reference, FamilyRestriction.TitleFor(user, review, definition.Name), definition.Name, review.Status,
                 definition.FindStage(review.CurrentStageKey)?.Title ?? review.CurrentStageKey, review.Locality?.Name,
-                review.Participants.Where(p => p.UserId == user.UserId).Select(p => p.Role).ToList(), next));
-            overdue.AddRange(due.Where(d => d.WorkingDaysLeft < 0)
-                .Select(d => new OverdueItem(review.Id, review.Reference, d.Title, d.Due)));
-            // Until email arrives, My work is where people learn that a form waits for their comments.
-            if (review.OutcomesForms.MaxBy(f => f.Version) is { Status: Domain.Outcomes.OutcomesFormStatus.CirculatedForComment, CommentsCloseOn: { } close }
-                && close >= today)
-            {
-                forComment.Add(new OverdueItem(review.Id, review.Reference, "Learning Review Outcomes Form", close));
-            }
-            if (review.Status is ReviewStatus.Proposed or ReviewStatus.InProgress or ReviewStatus.Closed)
-            {
-                overdue.AddRange(review.Actions.Where(a => a.IsOverdue(today))
-                    .Select(a => new OverdueItem(review.Id, review.Reference, "Action: " + a.What, a.DueDate!.Value)));
-            }
-        }
-        return View(new MyWorkPage(rows, overdue.OrderBy(o => o.Due).ToList())
+                review.Participants.Select(p => p.Role).ToList(),
+                due.GetValueOrDefault(review.Id)?.Select(d => d.Deadline).OrderBy(d => d.Due).FirstOrDefault());
+        }).ToList();
+        var overdue = due.Values.SelectMany(d => d.Where(row => row.Deadline.WorkingDaysLeft < 0)
+                .Select(row => new OverdueItem(row.ReviewId, row.Reference, row.Deadline.Title, row.Deadline.Due)))
+            .Concat(await OverdueActionsAsync(visible, today, cancellationToken))
+            .OrderBy(o => o.Due).ThenBy(o => o.Reference, StringComparer.Ordinal).ToList();
+        return View(new MyWorkPage(rows, overdue)
         {
-            OpenForComment = forComment, Page = page, HasMoreFinished = moreFinished,
+            OpenForComment = await OpenForCommentAsync(visible, today, cancellationToken), Page = page, HasMore = hasMore,
         });
     }
 
-    private static IQueryable<Review> WithListDetails(IQueryable<Review> reviews) =>
-        reviews.Include(r => r.Locality)
-            .Include(r => r.Cases).ThenInclude(c => c.Case)
-            .Include(r => r.Participants)
-            .AsSplitQuery();
+    /// <summary>
+    /// The deadlines of every open review the user may see. Deadlines count from the review's start, its
+    /// stage's start or a date recorded at a stage, so only the reviews' stage records are read, not the
+    /// rest of their graph.
+    /// </summary>
+    private async Task<Dictionary<Guid, List<ReviewDeadline>>> StageDeadlinesAsync(IQueryable<Review> visible, CancellationToken cancellationToken)
+    {
+        var open = await visible.Where(r => r.Status == ReviewStatus.Proposed || r.Status == ReviewStatus.InProgress)
+            .Include(r => r.Stages).AsSplitQuery().ToListAsync(cancellationToken);
+        return open.ToDictionary(r => r.Id, r => deadlines.For(r, workflow.DefinitionOf(r), workflow.StateOf(r))
+            .Select(d => new ReviewDeadline(r.Id, r.Reference, d)).ToList());
+    }
+
+    /// <summary>Actions past their due date and not done, on the user's open and closed reviews (not withdrawn ones).</summary>
+    private async Task<List<OverdueItem>> OverdueActionsAsync(IQueryable<Review> visible, DateOnly today, CancellationToken cancellationToken)
+    {
+        var actions = await (
+            from a in db.Actions
+            join r in visible on a.ReviewId equals r.Id
+            where (r.Status == ReviewStatus.Proposed || r.Status == ReviewStatus.InProgress || r.Status == ReviewStatus.Closed)
+                  && a.DueDate != null && a.DueDate < today
+                  && (a.Status == ActionStatus.NotStarted || a.Status == ActionStatus.InProgress)
+            select new { r.Id, r.Reference, a.What, a.DueDate }).ToListAsync(cancellationToken);
+        return actions.Select(a => new OverdueItem(a.Id, a.Reference, "Action: " + a.What, a.DueDate!.Value)).ToList();
+    }
+
+    /// <summary>
+    /// Reviews whose latest Outcomes Form is out for comment and still open for comments. Until email
+    /// arrives, My work is where people learn that a form waits for them.
+    /// </summary>
+    private async Task<List<OverdueItem>> OpenForCommentAsync(IQueryable<Review> visible, DateOnly today, CancellationToken cancellationToken)
+    {
+        var forms = await (
+            from f in db.OutcomesForms
+            join r in visible on f.ReviewId equals r.Id
+            where f.Status == OutcomesFormStatus.CirculatedForComment && f.CommentsCloseOn != null && f.CommentsCloseOn >= today
+                  && !db.OutcomesForms.Any(later => later.ReviewId == f.ReviewId && later.Version > f.Version)
+            select new { r.Id, r.Reference, f.CommentsCloseOn }).ToListAsync(cancellationToken);
+        return forms.Select(f => new OverdueItem(f.Id, f.Reference, "Learning Review Outcomes Form", f.CommentsCloseOn!.Value))
+            .OrderBy(f => f.Due).ThenBy(f => f.Reference, StringComparer.Ordinal).ToList();
+    }
+
+    private sealed record ReviewDeadline(Guid ReviewId, string Reference, DeadlineRow Deadline);
 }
 
 public sealed record MyWorkRow(
@@ -101,7 +125,7 @@ public sealed record MyWorkPage(IReadOnlyList<MyWorkRow> Reviews, IReadOnlyList<
     /// <summary>Outcomes Forms circulated for comment, with the last day for comments.</summary>
     public IReadOnlyList<OverdueItem> OpenForComment { get; init; } = [];
 
-    /// <summary>The page of closed and withdrawn reviews shown, and whether there are more.</summary>
+    /// <summary>The page of the list shown (open reviews come first), and whether there are more.</summary>
     public int Page { get; init; } = 1;
-    public bool HasMoreFinished { get; init; }
+    public bool HasMore { get; init; }
 }

@@ -25,13 +25,17 @@ public sealed class ReviewAccess(IAuthorizationService authorization, IHttpConte
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(operation);
         if (await Allows(review, operation)) return true;
-        await RecordRefusalAsync(review.Id, operation.Name, where);
+        // The review exists, so the row carries its id and the audit page's review filter finds it.
+        await Refuse(review.Id, review.Id, operation.Name, where);
         return false;
     }
 
-    /// <summary>Logs a refusal, including one for a review that does not exist (said as "not found" either way).</summary>
+    /// <summary>Logs a refusal for a review id that matches no review (the user is told "not found" either way).</summary>
     public Task RecordRefusalAsync(Guid reviewId, string operation, string? where = null) =>
-        // The review id goes in EntityId only: an AccessDenied row must not claim the review exists.
-        audit.RecordAsync(AuditActions.AccessDenied, nameof(Review), reviewId.ToString(), reviewId: null,
+        // The id goes in EntityId only: the row's ReviewId is kept for reviews that exist.
+        Refuse(reviewId, null, operation, where);
+
+    private Task Refuse(Guid asked, Guid? existing, string operation, string? where) =>
+        audit.RecordAsync(AuditActions.AccessDenied, nameof(Review), asked.ToString(), reviewId: existing,
             detail: where is null ? $"{operation} refused" : $"{operation} refused: {where}");
 }
