@@ -47,7 +47,7 @@ public sealed class DoubleSubmitTests
         var lostReason = reasons[Array.IndexOf(answers, loser)];
         var wonReason = reasons[Array.IndexOf(answers, winner)];
         Assert.Contains("Someone else changed this form", loser.ErrorSummary, StringComparison.Ordinal);
-        Assert.Contains("Why this version was made: " + wonReason, loser.Text, StringComparison.Ordinal);
+        Assert.Contains("Why this version was made: " + wonReason, loser.Html.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains(lostReason, loser.Html.GetElementById("reason")!.TextContent, StringComparison.Ordinal);
         var versions = await app.WithDbAsync(db => db.OutcomesForms.Where(f => f.ReviewId == review).OrderBy(f => f.Version)
             .Select(f => f.VersionReason).ToListAsync());
