@@ -130,12 +130,14 @@ public sealed class OutcomesController(
     {
         var review = await queries.FindAsync(id, tracking: true, where: "outcomes form");
         if (review is null || workflow.DefinitionOf(review).OutcomesForm is null) return NotFound();
-        var result = await access.Demand(review, operation, "outcomes form")
+        var allowed = await access.Demand(review, operation, "outcomes form");
+        var result = allowed
             ? await change(review)
             : MoveResult.Refused(operation == ReviewOperations.Comment
                 ? "The form is not open for comments."
                 : "Only the lead author can do that, and only while the review is at the Outcomes Form or its comment stage.");
-        if (!result.Succeeded && keep is var (field, text))
+        // Someone who may not take the step has no box to keep the text in: they are told so on the form's page.
+        if (allowed && !result.Succeeded && keep is var (field, text))
         {
             return await ShowAgainAsync(id, field, result.Message, (field, text));
         }

@@ -122,10 +122,10 @@ public sealed class WorkflowController(
         var user = users.Current();
         var review = await queries.FindAsync(id, tracking: true);
         if (review is null) return NotFound();
-        var result = await access.Demand(review, ReviewOperations.Move, "move")
-            ? await move(user, review)
-            : MoveResult.Refused("You cannot move this review at this stage.");
-        if (!result.Succeeded && typed is var (field, text))
+        var allowed = await access.Demand(review, ReviewOperations.Move, "move");
+        var result = allowed ? await move(user, review) : MoveResult.Refused("You cannot move this review at this stage.");
+        // Someone who may not move the review has no box to keep the text in: they are told so on the review page.
+        if (allowed && !result.Succeeded && typed is var (field, text))
         {
             // Read again: a refused save left nothing changed, and a lost race cleared the tracked review.
             var page = await LoadAsync(id, (await queries.FindAsync(id))?.CurrentStageKey ?? review.CurrentStageKey);
