@@ -30,11 +30,12 @@ public sealed class RefusedAnswersKeptTests
 
         var typed = "The school's weekly contact is now in the synopsis.";
         var stale = await second.PostAsync($"{url}/comments/{commentId}/answer",
-            [new("formToken", Token(secondPage)), new("response", typed)], secondPage.AntiforgeryToken());
+            [new("formToken", Token(secondPage)), new("response", typed), new("resolved", "true")], secondPage.AntiforgeryToken());
         Assert.Equal(HttpStatusCode.OK, stale.Status);
         Assert.Contains("Someone else changed this form while you were looking at it", stale.ErrorSummary, StringComparison.Ordinal);
         Assert.Equal($"#answer-{commentId}", stale.Html.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
         Assert.Equal(typed, stale.TextareaValue($"answer-{commentId}")!.Trim());
+        Assert.True(stale.Html.GetElementById($"resolved-{commentId}")!.HasAttribute("checked"), "The 'Mark as resolved' tick was lost");
         Assert.Contains("Added to the synopsis.", stale.Html.QuerySelector(".app-comment")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Added to the synopsis.", await app.WithDbAsync(db => db.OutcomesComments.Where(c => c.Id == commentId).Select(c => c.Response).SingleAsync()));
     }
