@@ -69,6 +69,7 @@ public static class ServiceRegistration
         // Every decision about a review: named operations, one handler, asked through IAuthorizationService.
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Infrastructure.Authorization.ReviewAuthorizationHandler>();
         services.AddScoped<Infrastructure.Authorization.ReviewAccess>();
+        services.AddSingleton<RaceWindow>();
         services.AddScoped<ReviewProposalService>();
         services.AddScoped<ReviewWorkflowService>();
         services.AddScoped<StageAnswersWriter>();

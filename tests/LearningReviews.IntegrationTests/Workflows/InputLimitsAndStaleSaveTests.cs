@@ -78,6 +78,36 @@ public sealed class InputLimitsAndStaleSaveTests
         Assert.DoesNotContain(audited, d => d!.Contains("Added by the first browser", StringComparison.Ordinal));
     }
 
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task A_withdrawal_from_a_page_read_before_someone_else_moved_the_review_is_refused_with_the_reason_kept(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var first = await app.SignedInAsAsync("tm@demo.example");
+        using var second = await app.SignedInAsAsync("tm@demo.example");
+        var review = await app.WithDbAsync(db => db.Reviews.Where(r => r.Title.EndsWith("Child C")).Select(r => r.Id).SingleAsync());
+        var firstPage = await first.GetAsync($"/reviews/{review}");
+        var secondPage = await second.GetAsync($"/reviews/{review}");
+        string TokenOf(TestBrowser.Page page) =>
+            page.Html.QuerySelector($"form[action='/reviews/{review}/withdraw'] input[name=reviewToken]")!.GetAttribute("value")!;
+
+        var sent = await first.PostAsync($"/reviews/{review}/send-back",
+            [new("reviewToken", TokenOf(firstPage)), new("reason", "The circle's notes are incomplete")], firstPage.AntiforgeryToken());
+        Assert.True(sent.IsRedirect);
+
+        var typed = "The family moved out of the area and the review is no longer needed.";
+        var stale = await second.PostAsync($"/reviews/{review}/withdraw",
+            [new("reviewToken", TokenOf(secondPage)), new("reason", typed)], secondPage.AntiforgeryToken());
+        Assert.Equal(HttpStatusCode.OK, stale.Status);
+        Assert.Contains("Someone else changed this review while you were looking at it", stale.ErrorSummary, StringComparison.Ordinal);
+        Assert.Contains(typed, stale.Html.GetElementById("withdraw-reason")!.TextContent, StringComparison.Ordinal);
+        var (status, kinds) = await app.WithDbAsync(async db => (
+            await db.Reviews.Where(r => r.Id == review).Select(r => r.Status).SingleAsync(),
+            await db.Transitions.Where(t => t.ReviewId == review).Select(t => t.Kind).ToListAsync()));
+        Assert.NotEqual(ReviewStatus.Withdrawn, status);
+        Assert.Contains(TransitionKind.SentBack, kinds);
+        Assert.DoesNotContain(TransitionKind.Withdrawn, kinds);
+    }
+
     [Fact]
     public async Task The_error_page_answers_404_for_a_status_that_is_not_an_error()
     {
@@ -102,8 +132,11 @@ public sealed class InputLimitsAndStaleSaveTests
         if (reasonFirst is not null)
         {
             var tooLong = await tm.PostAsync($"/reviews/{review}/send-back", [new("reviewToken", token!), new("reason", reasonFirst)], page.AntiforgeryToken());
-            Assert.True(tooLong.IsRedirect, $"{(int)tooLong.Status}");
-            Assert.Contains("The reason must be 2,000 characters or fewer", (await tm.FollowAsync(tooLong)).Text, StringComparison.Ordinal);
+            // Shown again, not redirected: the message in the error summary and the reason still in its box.
+            Assert.Equal(HttpStatusCode.OK, tooLong.Status);
+            Assert.Contains("The reason must be 2,000 characters or fewer", tooLong.ErrorSummary, StringComparison.Ordinal);
+            Assert.Equal("#send-back-reason", tooLong.Html.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));
+            Assert.Equal(reasonFirst, tooLong.TextareaValue("send-back-reason")!.Trim());
             Assert.Equal(0, await app.WithDbAsync(db => db.Transitions.CountAsync(t => t.ReviewId == review && t.Kind == TransitionKind.SentBack)));
         }
         var sent = await tm.FollowAsync(await tm.PostAsync($"/reviews/{review}/send-back",

@@ -40,12 +40,15 @@ public sealed class ParticipantsTests
 
         var external = await app.WithDbAsync(db => db.Participants.SingleAsync(p => p.ReviewId == review && p.Name == "DC Jo Bright"));
         Assert.Null(external.UserId);
-        var removed = await tm.FollowAsync(await tm.PostAsync($"{url}/{external.Id}/remove", [], list.AntiforgeryToken()));
+        var removeFields = RemoveFields(list, external.Id);
+        var removed = await tm.FollowAsync(await tm.PostAsync($"{url}/{external.Id}/remove", removeFields, list.AntiforgeryToken()));
         Assert.Contains("DC Jo Bright is no longer agency representative on this review.", removed.Text, StringComparison.Ordinal);
 
-        // Removing them again (a second tab, say) says so rather than failing.
-        var again = await tm.FollowAsync(await tm.PostAsync($"{url}/{external.Id}/remove", [], list.AntiforgeryToken()));
-        Assert.Contains("That person is no longer on this review", again.Text, StringComparison.Ordinal);
+        // Removing them again (a second tab, say) says so on the list as it is now, rather than failing.
+        var again = await tm.PostAsync($"{url}/{external.Id}/remove", removeFields, list.AntiforgeryToken());
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Contains("That person is no longer on this review: someone else removed them", again.ErrorSummary, StringComparison.Ordinal);
+        Assert.DoesNotContain("DC Jo Bright", again.Html.QuerySelector("tbody")!.TextContent, StringComparison.Ordinal);
 
         var audit = await app.WithDbAsync(db => db.AuditEvents.Where(a => a.ReviewId == review && a.EntityType == nameof(Participant))
             .Select(a => a.Action).ToListAsync());
@@ -53,6 +56,103 @@ public sealed class ParticipantsTests
         Assert.Equal(1, audit.Count(a => a == "Deleted"));
         Assert.DoesNotContain(audit, a => a.Contains("Bright", StringComparison.Ordinal));
     }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task Removing_someone_changed_since_the_page_was_read_is_refused_and_the_change_stays(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var tm = await app.SignedInAsAsync("tm@demo.example");
+        var review = await app.WithDbAsync(db => db.Reviews.Where(r => r.Title.EndsWith("Child B")).Select(r => r.Id).SingleAsync());
+        var url = $"/reviews/{review}/participants";
+        var added = await tm.SubmitAsync(url, [new("Form.Kind", "external"), new("Form.Name", "Sam Reed"), new("Form.Role", "Learner")]);
+        Assert.True(added.IsRedirect, added.ErrorSummary);
+        var list = await tm.GetAsync(url);
+        var sam = await app.WithDbAsync(db => db.Participants.Where(p => p.ReviewId == review && p.Name == "Sam Reed").Select(p => p.Id).SingleAsync());
+
+        // Meanwhile someone else records Sam's attendance (any change renews the record's token).
+        await app.WithDbAsync(async db =>
+        {
+            var row = await db.Participants.SingleAsync(p => p.Id == sam);
+            row.AttendanceStatus = AttendanceStatus.Attended;
+            return await db.SaveChangesAsync();
+        });
+
+        var refused = await tm.PostAsync($"{url}/{sam}/remove", RemoveFields(list, sam), list.AntiforgeryToken());
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Someone else changed Sam Reed's details while you were looking at this page", refused.ErrorSummary, StringComparison.Ordinal);
+        Assert.Contains("Sam Reed", refused.Html.QuerySelector("tbody")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(AttendanceStatus.Attended, await app.WithDbAsync(db => db.Participants.Where(p => p.Id == sam).Select(p => p.AttendanceStatus).SingleAsync()));
+
+        // The page shown again has Sam as they are now: removing from it works.
+        var removed = await tm.PostAsync($"{url}/{sam}/remove", RemoveFields(refused, sam), refused.AntiforgeryToken());
+        Assert.True(removed.IsRedirect, removed.ErrorSummary);
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task Two_managers_adding_the_same_person_in_the_same_role_at_once_add_them_once(Provider provider)
+    {
+        var window = new HeldRaceWindow(Web.Infrastructure.RaceWindow.AddParticipant, parties: 2);
+        await using var app = await AppFactory.StartAsync(provider, HeldRaceWindow.Hold(window));
+        using var first = await app.SignedInAsAsync("tm@demo.example");
+        using var second = await app.SignedInAsAsync("tm@demo.example");
+        var (review, facilitator) = await app.WithDbAsync(async db => (
+            await db.Reviews.Where(r => r.Title.EndsWith("Child B")).Select(r => r.Id).SingleAsync(),
+            await db.Users.Where(u => u.Email == "facilitator@demo.example").Select(u => u.Id).SingleAsync()));
+        var url = $"/reviews/{review}/participants";
+        var pages = new[] { await first.GetAsync(url), await second.GetAsync(url) };
+        var browsers = new[] { first, second };
+
+        window.Arm();
+        var answers = await Task.WhenAll(browsers.Select((b, i) => b.PostAsync(url,
+            [new("Form.Kind", "internal"), new("Form.UserId", facilitator), new("Form.Role", "Learner"), ListToken(pages[i])],
+            pages[i].AntiforgeryToken())));
+
+        Assert.Equal(2, window.HeldTogether);
+        Assert.Single(answers, a => a.IsRedirect);
+        var refused = Assert.Single(answers, a => !a.IsRedirect);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Someone else added Fran Ellis as learner while you were looking at this page", refused.ErrorSummary, StringComparison.Ordinal);
+        Assert.Equal(facilitator, refused.Html.QuerySelector("#Form_UserId option[selected]")?.GetAttribute("value"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Participants.CountAsync(p => p.ReviewId == review && p.UserId == facilitator && p.Role == ReviewRole.Learner)));
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task Adding_someone_from_outside_whom_someone_else_just_added_asks_first_and_keeps_the_form(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var first = await app.SignedInAsAsync("tm@demo.example");
+        using var second = await app.SignedInAsAsync("tm@demo.example");
+        var review = await app.WithDbAsync(db => db.Reviews.Where(r => r.Title.EndsWith("Child B")).Select(r => r.Id).SingleAsync());
+        var url = $"/reviews/{review}/participants";
+        var stalePage = await first.GetAsync(url);
+        var added = await second.SubmitAsync(url, [new("Form.Kind", "external"), new("Form.Name", "DC Jo Bright"), new("Form.Role", "AgencyRepresentative")]);
+        Assert.True(added.IsRedirect, added.ErrorSummary);
+
+        KeyValuePair<string, string>[] jo(TestBrowser.Page page) =>
+        [
+            new("Form.Kind", "external"), new("Form.Name", "dc jo bright"), new("Form.Email", "jo.bright@police.example"),
+            new("Form.Role", "AgencyRepresentative"), ListToken(page),
+        ];
+        var refused = await first.PostAsync(url, jo(stalePage), stalePage.AntiforgeryToken());
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("Someone else added DC Jo Bright as agency representative while you were looking at this page", refused.ErrorSummary, StringComparison.Ordinal);
+        Assert.Equal("dc jo bright", refused.InputValue("Form_Name"));
+        Assert.Equal("jo.bright@police.example", refused.InputValue("Form_Email"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Participants.CountAsync(p => p.ReviewId == review && p.Role == ReviewRole.AgencyRepresentative)));
+
+        // From the page shown again (which lists DC Jo Bright), adding them is taken as meant: two people may share a name.
+        var again = await first.PostAsync(url, jo(refused), refused.AntiforgeryToken());
+        Assert.True(again.IsRedirect, again.ErrorSummary);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Participants.CountAsync(p => p.ReviewId == review && p.Role == ReviewRole.AgencyRepresentative)));
+    }
+
+    /// <summary>The add form's hidden fingerprint of the list the page showed.</summary>
+    private static KeyValuePair<string, string> ListToken(TestBrowser.Page page) =>
+        new("Form.ListToken", page.Html.QuerySelector("input[name='Form.ListToken']")!.GetAttribute("value")!);
+
+    /// <summary>What a person's Remove button posts: their token as the page showed it.</summary>
+    private static KeyValuePair<string, string>[] RemoveFields(TestBrowser.Page page, Guid participant) =>
+        [new("participantToken", page.Html.QuerySelector($"form[action$='/{participant}/remove'] input[name=participantToken]")!.GetAttribute("value")!)];
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
     public async Task Bad_input_is_explained_and_kept(Provider provider)

@@ -72,7 +72,8 @@ public sealed class OutcomesController(
 
     [HttpPost("comments/{commentId:guid}/answer")]
     public Task<IActionResult> Answer(Guid id, Guid commentId, Guid formToken, string? response, bool resolved) =>
-        ChangeAsync(id, ReviewOperations.ManageOutcomesForm, review => forms.RespondAsync(users.Current(), review, formToken, commentId, response, resolved));
+        ChangeAsync(id, ReviewOperations.ManageOutcomesForm, review => forms.RespondAsync(users.Current(), review, formToken, commentId, response, resolved),
+            keep: [(AnswerField(commentId), response), (ResolvedField(commentId), resolved ? "true" : null)]);
 
     [HttpPost("finalise")]
     public Task<IActionResult> Finalise(Guid id, Guid formToken) =>
@@ -88,7 +89,17 @@ public sealed class OutcomesController(
             ? await ShowAgainAsync(id, "reason", "Enter why the form needs a new version", ("reason", reason))
             : reason.Trim().Length > Domain.Text.InputLimits.Reason
                 ? await ShowAgainAsync(id, "reason", ReviewWorkflowService.ReasonTooLong, ("reason", reason))
-                : await ChangeAsync(id, ReviewOperations.ManageOutcomesForm, review => forms.NewVersionAsync(users.Current(), review, formToken, reason));
+                : await ChangeAsync(id, ReviewOperations.ManageOutcomesForm, review => forms.NewVersionAsync(users.Current(), review, formToken, reason),
+                    keep: [("reason", reason)]);
+
+    /// <summary>
+    /// Where a refused answer to one comment is kept and its error shown: every answer box posts "response",
+    /// so each comment has its own key, the id of its box.
+    /// </summary>
+    public static string AnswerField(Guid commentId) => $"answer-{commentId}";
+
+    /// <summary>Where a refused answer's "Mark as resolved" tick is kept, the id of its checkbox.</summary>
+    public static string ResolvedField(Guid commentId) => $"resolved-{commentId}";
 
     /// <summary>Shows the form page again with the error summary and what the user typed, changing nothing.</summary>
     private async Task<IActionResult> ShowAgainAsync(Guid id, string field, string problem, params (string Key, string? Value)[] typed)
@@ -117,16 +128,27 @@ public sealed class OutcomesController(
         };
     }
 
+    /// <summary>
+    /// Takes one step. A refused step with typed text (an answer, a reason) shows the page again with the
+    /// message in the error summary and the text kept: a redirect would lose it, and it is too long for a cookie.
+    /// </summary>
     private async Task<IActionResult> ChangeAsync(Guid id, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation,
-        Func<Review, Task<MoveResult>> change)
+        Func<Review, Task<MoveResult>> change, (string Field, string? Text)[]? keep = null)
     {
         var review = await queries.FindAsync(id, tracking: true, where: "outcomes form");
         if (review is null || workflow.DefinitionOf(review).OutcomesForm is null) return NotFound();
-        var result = await access.Demand(review, operation, "outcomes form")
+        var allowed = await access.Demand(review, operation, "outcomes form");
+        var result = allowed
             ? await change(review)
             : MoveResult.Refused(operation == ReviewOperations.Comment
                 ? "The form is not open for comments."
                 : "Only the lead author can do that, and only while the review is at the Outcomes Form or its comment stage.");
+        // Someone who may not take the step has no box to keep the text in: they are told so on the form's page.
+        if (allowed && !result.Succeeded && keep is [var (field, _), ..])
+        {
+            // The message goes with the first box (the text); the rest of what was chosen is kept as well.
+            return await ShowAgainAsync(id, field, result.Message, keep);
+        }
         TempData[result.Succeeded ? "Notice" : "Problem"] = result.Message;
         return Redirect($"/reviews/{id}/outcomes-form");
     }

@@ -28,7 +28,8 @@ public sealed class OutcomesFormService(
     ICurrentUser currentUser,
     TimeProvider clock,
     PartnershipTime time,
-    IHttpContextAccessor http)
+    IHttpContextAccessor http,
+    RaceWindow raceWindow)
 {
     /// <summary>The signed-in person's name as others know them (comments and answers show it).</summary>
     private string ActorName =>
@@ -180,6 +181,7 @@ public sealed class OutcomesFormService(
         }
         afterChange?.Invoke(form);
         audit.Add(AuditActions.Updated, nameof(OutcomesForm), form.Id.ToString(), review.Id, $"Version {form.Version}: {success}");
+        await raceWindow.PauseAsync(RaceWindow.OutcomesFormStep);
         try
         {
             await db.SaveChangesAsync();

@@ -21,6 +21,9 @@ public sealed class AddParticipantForm
     /// <summary>In a review of several families, the family the person is involved with; empty for the whole review.</summary>
     public string? CaseId { get; set; }
 
+    /// <summary>The fingerprint of the list the page showed (ParticipantsController.ListToken), sent back in a hidden field.</summary>
+    public string? ListToken { get; set; }
+
     public IEnumerable<SelectListItem> KindChoices { get; set; } =
     [
         new("Someone with an account", "internal"),

@@ -5,6 +5,7 @@ using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Persistence;
 using LearningReviews.Web.Features.Reviews;
 using LearningReviews.Web.Features.Workflow;
+using LearningReviews.Web.Infrastructure;
 using LearningReviews.Web.Infrastructure.Authorization;
 using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,8 @@ public sealed class ParticipantsController(
     ReviewWorkflowService workflow,
     UserContextFactory users,
     ReviewAccess access,
-    AuditLog audit) : Controller
+    AuditLog audit,
+    RaceWindow raceWindow) : Controller
 {
     /// <summary>
     /// The add form's inputs are named Form.Kind, Form.Name, ...: the validator's errors arrive keyed the same
@@ -53,19 +55,39 @@ public sealed class ParticipantsController(
         if (!await access.Demand(review, ReviewOperations.ManagePeople, "participants")) return Forbid();
 
         if (ModelState.IsValid) await CheckAgainstReviewAsync(review, form);
+        if (ModelState.IsValid) AddClash(review.Participants, form);
         if (!ModelState.IsValid) return View("Index", await PageAsync(review, user, form));
 
+        await raceWindow.PauseAsync(RaceWindow.AddParticipant);
         var participant = await NewParticipantAsync(review, form);
-        review.Participants.Add(participant);
-        db.Participants.Add(participant);
-        audit.Add(AuditActions.Created, nameof(Participant), participant.Id.ToString(), review.Id, $"Added as {participant.Role}");
-        await db.SaveChangesAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            review.Participants.Add(participant);
+            db.Participants.Add(participant);
+            audit.Add(AuditActions.Created, nameof(Participant), participant.Id.ToString(), review.Id, $"Added as {participant.Role}");
+            // The save is audited, so it takes the audit chain's lock (AuditChain) and holds it to the end of this
+            // transaction: of two adds at once, the second gets here only after the first is committed, and
+            // this second look at the list sees the first's person.
+            await db.SaveChangesAsync();
+            var others = await db.Participants.AsNoTracking().Where(p => p.ReviewId == review.Id && p.Id != participant.Id).ToListAsync();
+            if (AddClash(others, form))
+            {
+                await transaction.RollbackAsync();
+                db.ChangeTracker.Clear();
+                return View("Index", await PageAsync(await queries.FindAsync(id, where: "participants") ?? review, user, form));
+            }
+            await transaction.CommitAsync();
+        }
         TempData["Notice"] = $"{participant.Name} added as {ReviewRoleNames.Of(participant.Role).ToLowerInvariant()}.";
         return Redirect($"/reviews/{id}/participants");
     }
 
+    /// <summary>
+    /// Removes one person, if they are as the page showed them: someone else may have removed them or
+    /// changed them since, and then the page is shown again with the list as it is now and why nothing changed.
+    /// </summary>
     [HttpPost("{participantId:guid}/remove")]
-    public async Task<IActionResult> Remove(Guid id, Guid participantId)
+    public async Task<IActionResult> Remove(Guid id, Guid participantId, Guid participantToken)
     {
         var user = users.Current();
         var review = await queries.FindAsync(id, tracking: true, where: "participants");
@@ -73,32 +95,84 @@ public sealed class ParticipantsController(
         if (!await access.Demand(review, ReviewOperations.ManagePeople, "participants")) return Forbid();
 
         var participant = review.Participants.FirstOrDefault(p => p.Id == participantId);
-        if (participant is null)
+        var problem = participant is null ? GoneMessage
+            : participant.Role == ReviewRole.Proposer ? "The person who proposed the review stays on it."
+            : participant.ConcurrencyToken != participantToken ? ChangedMessage(participant)
+            : null;
+        if (problem is null)
         {
-            // Someone else removed them first: say so rather than pretend.
-            TempData["Problem"] = "That person is no longer on this review: someone else may have removed them.";
-        }
-        else if (participant.Role == ReviewRole.Proposer)
-        {
-            TempData["Problem"] = "The person who proposed the review stays on it.";
-        }
-        else
-        {
-            review.Participants.Remove(participant);
-            db.Participants.Remove(participant);
-            audit.Add(AuditActions.Deleted, nameof(Participant), participant.Id.ToString(), review.Id, $"Removed from {participant.Role}");
+            review.Participants.Remove(participant!);
+            db.Participants.Remove(participant!);
+            // Deleted only if still as the page showed them; otherwise the save changes nothing and says so.
+            db.Entry(participant!).Property(p => p.ConcurrencyToken).OriginalValue = participantToken;
+            audit.Add(AuditActions.Deleted, nameof(Participant), participant!.Id.ToString(), review.Id, $"Removed from {participant.Role}");
             try
             {
                 await db.SaveChangesAsync();
                 TempData["Notice"] = $"{participant.Name} is no longer {ReviewRoleNames.Of(participant.Role).ToLowerInvariant()} on this review.";
+                return Redirect($"/reviews/{id}/participants");
             }
             catch (DbUpdateConcurrencyException)
             {
                 // Two presses at once, or someone else removed or changed them in the meantime.
-                TempData["Problem"] = "That person is no longer on this review: someone else may have removed them.";
+                db.ChangeTracker.Clear();
+                problem = GoneMessage;
             }
         }
-        return Redirect($"/reviews/{id}/participants");
+        var now = await queries.FindAsync(id, where: "participants") ?? review;
+        ModelState.AddModelError("", problem);
+        return View("Index", await PageAsync(now, user, new AddParticipantForm { Kind = "internal" }));
+    }
+
+    private const string GoneMessage = "That person is no longer on this review: someone else removed them. The list below is as it is now.";
+
+    private static string ChangedMessage(Participant participant) =>
+        $"Someone else changed {participant.Name}'s details while you were looking at this page, so they have not been removed. "
+        + "Check the list below and try again.";
+
+    /// <summary>
+    /// A fingerprint of the list as the page showed it (who, and each person's token), sent back with the
+    /// add form so an add can tell whether someone else changed the list meanwhile.
+    /// </summary>
+    public static string ListToken(IEnumerable<Participant> participants)
+    {
+        ArgumentNullException.ThrowIfNull(participants);
+        var text = string.Join(";", participants.OrderBy(p => p.Id).Select(p => $"{p.Id:N}:{p.ConcurrencyToken:N}"));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..32];
+    }
+
+    /// <summary>
+    /// Whether the person being added is already on the list in that role: the same account (never twice
+    /// in one role), or, for someone from outside, the same name added by someone else since the page was
+    /// read (adding them again from a page that showed them is taken as meant: two people may share a name).
+    /// Adds the message to the form when so.
+    /// </summary>
+    private bool AddClash(IReadOnlyCollection<Participant> others, AddParticipantForm form)
+    {
+        var role = form.ParsedRole();
+        var changedSince = form.ListToken != ListToken(others);
+        var same = form.Kind == "internal"
+            ? others.FirstOrDefault(p => p.Role == role && p.UserId == form.UserId)
+            : others.FirstOrDefault(p => p.Role == role && p.UserId is null
+                && string.Equals(p.Name.Trim(), form.Name?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (same is null || (form.Kind == "external" && !changedSince)) return false;
+        var roleName = ReviewRoleNames.Of(role).ToLowerInvariant();
+        if (!changedSince)
+        {
+            ModelState.AddModelError(Prefix + "." + nameof(form.UserId), "That person already has this role in the review");
+        }
+        else if (form.Kind == "internal")
+        {
+            ModelState.AddModelError(Prefix + "." + nameof(form.UserId),
+                $"Someone else added {same.Name} as {roleName} while you were looking at this page");
+        }
+        else
+        {
+            ModelState.AddModelError(Prefix + "." + nameof(form.Name),
+                $"Someone else added {same.Name} as {roleName} while you were looking at this page. "
+                + "If this is a different person with the same name, select Add to the review again");
+        }
+        return true;
     }
 
     private async Task CheckAgainstReviewAsync(Review review, AddParticipantForm form)
@@ -106,10 +180,6 @@ public sealed class ParticipantsController(
         if (form.Kind == "internal" && !await db.Users.AnyAsync(u => u.Id == form.UserId && u.IsActive))
         {
             ModelState.AddModelError(Prefix + "." + nameof(form.UserId), "Select the person from the list");
-        }
-        if (form.Kind == "internal" && review.Participants.Any(p => p.UserId == form.UserId && p.Role.ToString() == form.Role))
-        {
-            ModelState.AddModelError(Prefix + "." + nameof(form.UserId), "That person already has this role in the review");
         }
         if (form.Kind == "external" && !string.IsNullOrEmpty(form.AgencyId)
             && !await db.Agencies.AnyAsync(a => a.Id == Guid.Parse(form.AgencyId) && a.IsActive))
@@ -152,6 +222,8 @@ public sealed class ParticipantsController(
         form.CaseChoices = review.Cases.Count > 1
             ? review.Cases.Select(c => new SelectListItem(c.Case!.Label, c.CaseId.ToString()))
             : [];
+        // Always the list as it is now: a refused add shown again must not carry the stale fingerprint back.
+        form.ListToken = ListToken(review.Participants);
         return new ParticipantsPage(review, workflow.DefinitionOf(review).Name, await access.Allows(review, ReviewOperations.ManagePeople), form)
         {
             MaySee = participant => FamilyRestriction.MaySeeParticipant(user, review, participant),

@@ -23,7 +23,8 @@ public sealed class ReviewProposalService(
     ReviewReferenceGenerator references,
     AuditLog audit,
     ICurrentUser currentUser,
-    TimeProvider clock)
+    TimeProvider clock,
+    Infrastructure.RaceWindow raceWindow)
 {
     /// <summary>
     /// Each round of a race has one winner, so a burst of proposals at once needs about as many
@@ -90,6 +91,7 @@ public sealed class ReviewProposalService(
             await references.AssignAsync(review, cancellationToken);
             var auditEvent = audit.Add(AuditActions.Created, nameof(Review), review.Id.ToString(), review.Id,
                 $"Proposed {proposal.Methodology.Name} {review.Reference}");
+            await raceWindow.PauseAsync(Infrastructure.RaceWindow.ProposalReference, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

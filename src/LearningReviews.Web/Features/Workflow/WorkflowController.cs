@@ -98,20 +98,44 @@ public sealed class WorkflowController(
 
     [HttpPost("send-back")]
     public Task<IActionResult> SendBack(Guid id, Guid reviewToken, string? reason) =>
-        MoveAsync(id, (user, review) => workflow.SendBackAsync(user, review, reviewToken, reason));
+        MoveAsync(id, (user, review) => workflow.SendBackAsync(user, review, reviewToken, reason), (SendBackReasonField, reason));
 
     [HttpPost("withdraw")]
     public Task<IActionResult> Withdraw(Guid id, Guid reviewToken, string? reason) =>
-        MoveAsync(id, (user, review) => workflow.WithdrawAsync(user, review, reviewToken, reason));
+        MoveAsync(id, (user, review) => workflow.WithdrawAsync(user, review, reviewToken, reason), (WithdrawReasonField, reason));
 
-    private async Task<IActionResult> MoveAsync(Guid id, Func<Domain.Access.UserContext, Review, Task<MoveResult>> move)
+    /// <summary>
+    /// Where a refused reason is kept (and its error shown): each box has its own key, because both
+    /// forms post "reason" and only the refused one should show what was typed. The keys are the boxes' ids.
+    /// </summary>
+    public const string SendBackReasonField = "send-back-reason";
+    public const string WithdrawReasonField = "withdraw-reason";
+
+    /// <summary>
+    /// Makes a move. A refused move with a typed reason shows the current stage's check page again, with
+    /// the message in the error summary and the reason still in its box: a redirect would lose the text,
+    /// and it is too long to carry in a cookie.
+    /// </summary>
+    private async Task<IActionResult> MoveAsync(Guid id, Func<Domain.Access.UserContext, Review, Task<MoveResult>> move,
+        (string Field, string? Text)? typed = null)
     {
         var user = users.Current();
         var review = await queries.FindAsync(id, tracking: true);
         if (review is null) return NotFound();
-        var result = await access.Demand(review, ReviewOperations.Move, "move")
-            ? await move(user, review)
-            : MoveResult.Refused("You cannot move this review at this stage.");
+        var allowed = await access.Demand(review, ReviewOperations.Move, "move");
+        var result = allowed ? await move(user, review) : MoveResult.Refused("You cannot move this review at this stage.");
+        // Someone who may not move the review has no box to keep the text in: they are told so on the review page.
+        if (allowed && !result.Succeeded && typed is var (field, text))
+        {
+            // Read again: a refused save left nothing changed, and a lost race cleared the tracked review.
+            var page = await LoadAsync(id, (await queries.FindAsync(id))?.CurrentStageKey ?? review.CurrentStageKey);
+            if (page is not null)
+            {
+                ModelState.SetModelValue(field, text, text);
+                ModelState.AddModelError(field, result.Message);
+                return View("Check", page);
+            }
+        }
         TempData[result.Succeeded ? "Notice" : "Problem"] = result.Message;
         return Redirect($"/reviews/{id}");
     }
