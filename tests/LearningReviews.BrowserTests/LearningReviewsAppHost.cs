@@ -55,6 +55,13 @@ public sealed class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
     /// <summary>An absolute URL on the test host for an app-relative path such as "/reviews/propose".</summary>
     public string Url(string path) => new Uri(BaseAddress, path.TrimStart('/')).AbsoluteUri;
 
+    /// <summary>
+    /// The same address by the name localhost instead of 127.0.0.1. Passkeys need it: WebAuthn takes the site's
+    /// domain as the relying party id, and an IP address cannot be one; http://localhost is a secure context.
+    /// </summary>
+    public string LocalhostUrl(string path) =>
+        new Uri(new UriBuilder(BaseAddress) { Host = "localhost" }.Uri, path.TrimStart('/')).AbsoluteUri;
+
     ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     public async Task DisposeAsync()

@@ -7,7 +7,8 @@ namespace LearningReviews.BrowserTests;
 
 /// <summary>
 /// Signing in with more than a password, in a real browser: two-factor sign-in with an authenticator app
-/// (the test computes the codes the app would show) and a recovery code.
+/// (the test computes the codes the app would show) and a recovery code, and passkeys (Chromium's virtual
+/// authenticator, driven through the DevTools protocol).
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed partial class SignInJourneyTests(BrowserFixture browser, LearningReviewsAppHost app)
@@ -68,9 +69,63 @@ public sealed partial class SignInJourneyTests(BrowserFixture browser, LearningR
         }
     }
 
-    private async Task SignInWithPasswordAsync(IPage page, string email)
+    [Fact]
+    public async Task Team_manager_adds_a_passkey_and_signs_in_with_it()
     {
-        await page.GotoAsync(app.Url("/account/sign-in"));
+        const string email = "tm@demo.example";
+        var page = await browser.NewPageAsync();
+        try
+        {
+            // Chromium's virtual authenticator stands in for a phone or laptop: it makes discoverable passkeys,
+            // verifies the user (as a fingerprint or PIN would) and answers without a prompt.
+            var devTools = await page.Context.NewCDPSessionAsync(page);
+            await devTools.SendAsync("WebAuthn.enable", new Dictionary<string, object> { ["enableUI"] = false });
+            await devTools.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+            {
+                ["options"] = new Dictionary<string, object>
+                {
+                    ["protocol"] = "ctap2",
+                    ["transport"] = "internal",
+                    ["hasResidentKey"] = true,
+                    ["hasUserVerification"] = true,
+                    ["isUserVerified"] = true,
+                    ["automaticPresenceSimulation"] = true,
+                },
+            });
+
+            // Passkeys need a domain (not an IP address) as the site's identity: this test uses localhost.
+            await SignInWithPasswordAsync(page, email, app.LocalhostUrl("/account/sign-in"));
+            await Expect(page).ToHaveURLAsync(app.LocalhostUrl("/"));
+
+            await page.GotoAsync(app.LocalhostUrl("/account/passkeys"));
+            await Expect(Heading(page)).ToHaveTextAsync("Passkeys");
+            await Expect(page.GetByText("You have no passkeys.")).ToBeVisibleAsync();
+            await page.GetByLabel("Name for the passkey").FillAsync("Work laptop");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Passkey ‘Work laptop’ added");
+            await Expect(page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Cell, new() { Name = "Work laptop", Exact = true })).ToBeVisibleAsync();
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "passkeys page with a passkey");
+
+            // Signed out, the passkey alone signs in: no email address, password or code.
+            await SignOutAsync(page);
+            await page.GotoAsync(app.LocalhostUrl("/account/sign-in"));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(app.LocalhostUrl("/"));
+            await Expect(Heading(page)).ToHaveTextAsync("My work");
+            await Expect(page.GetByText(email)).ToBeVisibleAsync();
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private Task SignInWithPasswordAsync(IPage page, string email) => SignInWithPasswordAsync(page, email, app.Url("/account/sign-in"));
+
+    private static async Task SignInWithPasswordAsync(IPage page, string email, string signInUrl)
+    {
+        await page.GotoAsync(signInUrl);
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(LearningReviewsAppHost.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
