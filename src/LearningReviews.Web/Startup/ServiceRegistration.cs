@@ -108,6 +108,22 @@ public static class ServiceRegistration
             .AddDefaultTokenProviders()
             .AddTokenProvider<TimedLinkTokenProvider>(TimedLinkTokenProvider.Name);
         services.AddScoped<Features.Password.PasswordLinks>();
+        services.Configure<IdentityPasskeyOptions>(options =>
+        {
+            // The site's identity for passkeys (the WebAuthn relying party id). Unset: the host name the request
+            // came to, which suits a site served under one name.
+            options.ServerDomain = configuration["Authentication:PasskeyDomain"] is { Length: > 0 } domain ? domain : null;
+            // The browser's answer must come from this site as the request reached it (scheme and host, after
+            // the forwarded-headers middleware), not from a frame or another origin. Identity's default compares
+            // with the request's Origin header instead, which browsers send as "null" under a strict referrer policy.
+            options.ValidateOrigin = context =>
+            {
+                var request = context.HttpContext.Request;
+                var expected = $"{request.Scheme}://{request.Host}";
+                return ValueTask.FromResult(!context.CrossOrigin
+                    && string.Equals(context.Origin, expected, StringComparison.OrdinalIgnoreCase));
+            };
+        });
 
         services.ConfigureApplicationCookie(options =>
         {

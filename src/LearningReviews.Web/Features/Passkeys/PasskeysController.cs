@@ -28,7 +28,8 @@ namespace LearningReviews.Web.Features.Passkeys;
 public sealed class PasskeysController(
     SignInManager<ApplicationUser> signIn,
     UserManager<ApplicationUser> users,
-    AuditLog audit) : Controller
+    AuditLog audit,
+    ILogger<PasskeysController> logger) : Controller
 {
     /// <summary>Enough for a few devices and security keys.</summary>
     public const int MaxPasskeysPerAccount = 10;
@@ -85,6 +86,7 @@ public sealed class PasskeysController(
             || attestation.UserEntity.Id != user.Id
             || attestation.Passkey.CredentialId.Length > LearningReviewsDbContext.MaxPasskeyCredentialIdBytes)
         {
+            if (attestation?.Failure is { } failure) logger.LogInformation("A passkey was not added: {Reason}", failure.Message);
             ModelState.AddModelError("", NotAdded);
             return View("Index", await PageAsync(user, form));
         }
