@@ -1,6 +1,7 @@
 using LearningReviews.Web.Features.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningReviews.BrowserTests;
@@ -61,6 +62,17 @@ public sealed class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
     /// </summary>
     public string LocalhostUrl(string path) =>
         new Uri(new UriBuilder(BaseAddress) { Host = "localhost" }.Uri, path.TrimStart('/')).AbsoluteUri;
+
+    /// <summary>The audit log's actions for one account, oldest first (what the app recorded during a journey).</summary>
+    public async Task<List<string>> AuditActionsForAsync(string email)
+    {
+        var factory = _factory ?? throw new InvalidOperationException("The test host has not started.");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningReviews.Infrastructure.Persistence.LearningReviewsDbContext>();
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        return await db.AuditEvents.Where(e => e.EntityType == "User" && e.EntityId == userId)
+            .OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
+    }
 
     ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 

@@ -110,10 +110,21 @@ public sealed partial class SignInJourneyTests(BrowserFixture browser, LearningR
             // Signed out, the passkey alone signs in: no email address, password or code.
             await SignOutAsync(page);
             await page.GotoAsync(app.LocalhostUrl("/account/sign-in"));
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "sign-in page offering passkeys");
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with a passkey" }).ClickAsync();
             await Expect(page).ToHaveURLAsync(app.LocalhostUrl("/"));
             await Expect(Heading(page)).ToHaveTextAsync("My work");
             await Expect(page.GetByText(email)).ToBeVisibleAsync();
+
+            // Removed, it is gone from the page (and from the account).
+            await page.GetByRole(AriaRole.Link, new() { Name = "Passkeys", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Remove passkey Work laptop" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Passkey ‘Work laptop’ removed");
+            await Expect(page.GetByText("You have no passkeys.")).ToBeVisibleAsync();
+
+            var audited = await app.AuditActionsForAsync(email);
+            Assert.Equal(["SignedIn", "PasskeyAdded", "SignedOut", "SignedIn", "PasskeyRemoved"],
+                audited.Where(a => a is "SignedIn" or "SignedOut" or "PasskeyAdded" or "PasskeyRemoved"));
         }
         finally
         {
