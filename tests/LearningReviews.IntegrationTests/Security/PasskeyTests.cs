@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using LearningReviews.Domain.Auditing;
 using LearningReviews.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningReviews.IntegrationTests.Security;
@@ -92,6 +94,40 @@ public sealed class PasskeyTests
         var skipped = await other.PostAsync("/account/passkeys/sign-in", [new("CredentialJson", "{}")], otherToken);
         Assert.Equal(HttpStatusCode.OK, skipped.Status);
         Assert.Contains("The passkey was not accepted", skipped.ErrorSummary, StringComparison.Ordinal);
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task Resetting_someones_two_factor_sign_in_removes_their_passkeys(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var admin = await app.SignedInAsAsync("admin@demo.example");
+        var tmId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "tm@demo.example").Select(u => u.Id).SingleAsync());
+        // A passkey as Identity stores one after a real ceremony (the browser test makes real ones).
+        await app.WithDbAsync(async db =>
+        {
+            db.UserPasskeys.Add(new IdentityUserPasskey<string>
+            {
+                CredentialId = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16],
+                UserId = tmId,
+                Data = new IdentityPasskeyData
+                {
+                    PublicKey = [1, 2, 3],
+                    Name = "Lost phone",
+                    CreatedAt = app.Clock.GetUtcNow(),
+                    AttestationObject = [],
+                    ClientDataJson = [],
+                },
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        var edit = await admin.GetAsync($"/admin/users/{tmId}");
+        var reset = await admin.PostAsync($"/admin/users/{tmId}/reset-two-factor", [], edit.AntiforgeryToken());
+
+        Assert.True(reset.IsRedirect);
+        Assert.Equal(0, await app.WithDbAsync(db => db.UserPasskeys.CountAsync(p => p.UserId == tmId)));
+        var audited = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == AuditActions.TwoFactorReset));
+        Assert.Equal("Passkeys removed: 1", audited.Detail);
     }
 
     [Theory, InlineData(Provider.Sqlite)]
