@@ -11,8 +11,17 @@ namespace LearningReviews.BrowserTests;
 /// database file in a temporary folder and the demo partnership seeded. One per test class (a class
 /// fixture), so a class's tests share the database and each class starts clean.
 /// </summary>
-public sealed class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
+public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
 {
+    /// <summary>The role that must sign in with two factors on this host; empty: none (the journeys sign in with passwords only).</summary>
+    private readonly string _roleNeedingTwoFactor;
+
+    public LearningReviewsAppHost() : this("")
+    {
+    }
+
+    protected LearningReviewsAppHost(string roleNeedingTwoFactor) => _roleNeedingTwoFactor = roleNeedingTwoFactor;
+
     /// <summary>
     /// Password of every demo account. Meets the app's rules (12+ characters, no common word, no demo
     /// account's email name).
@@ -28,7 +37,7 @@ public sealed class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
 
     public async Task InitializeAsync()
     {
-        _factory = new Factory(Path.Combine(_folder, "app.db"));
+        _factory = new Factory(Path.Combine(_folder, "app.db"), _roleNeedingTwoFactor);
         _factory.UseKestrel(0);
         // Runs Program's Main: builds the app, migrates the database (PrepareDatabaseAsync), runs the
         // startup commands and starts Kestrel.
@@ -74,7 +83,11 @@ public sealed class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
             .OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
     }
 
-    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     public async Task DisposeAsync()
     {
@@ -99,17 +112,20 @@ public sealed class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    private sealed class Factory(string databasePath) : WebApplicationFactory<Program>
+    private sealed class Factory(string databasePath, string roleNeedingTwoFactor) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
             builder.UseSetting("LogSinks:File", "false");
-            builder.UseSetting("Authentication:RequireTwoFactorForRoles:0", ""); // the journeys sign in with passwords only
+            builder.UseSetting("Authentication:RequireTwoFactorForRoles:0", roleNeedingTwoFactor);
             builder.UseSetting("LR_DEMO_PASSWORD", DemoPassword);
             // Test messages go to the host's temporary folder, not into the source tree.
             builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetDirectoryName(databasePath)!, "mail-pickup"));
         }
     }
 }
+
+/// <summary>The app as configured out of the box for two-factor sign-in: administrators must use it.</summary>
+public sealed class AdministratorsNeedTwoFactorAppHost() : LearningReviewsAppHost(LearningReviews.Domain.Identity.Roles.Administrator);
