@@ -102,24 +102,7 @@ public sealed class PasskeyTests
         await using var app = await AppFactory.StartAsync(provider);
         using var admin = await app.SignedInAsAsync("admin@demo.example");
         var tmId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "tm@demo.example").Select(u => u.Id).SingleAsync());
-        // A passkey as Identity stores one after a real ceremony (the browser test makes real ones).
-        await app.WithDbAsync(async db =>
-        {
-            db.UserPasskeys.Add(new IdentityUserPasskey<string>
-            {
-                CredentialId = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16],
-                UserId = tmId,
-                Data = new IdentityPasskeyData
-                {
-                    PublicKey = [1, 2, 3],
-                    Name = "Lost phone",
-                    CreatedAt = app.Clock.GetUtcNow(),
-                    AttestationObject = [],
-                    ClientDataJson = [],
-                },
-            });
-            return await db.SaveChangesAsync();
-        });
+        await StorePasskeyAsync(app, tmId, "Lost phone");
 
         var edit = await admin.GetAsync($"/admin/users/{tmId}");
         var reset = await admin.PostAsync($"/admin/users/{tmId}/reset-two-factor", [], edit.AntiforgeryToken());
@@ -128,6 +111,41 @@ public sealed class PasskeyTests
         Assert.Equal(0, await app.WithDbAsync(db => db.UserPasskeys.CountAsync(p => p.UserId == tmId)));
         var audited = await app.WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == AuditActions.TwoFactorReset));
         Assert.Equal("Passkeys removed: 1", audited.Detail);
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task A_person_sees_renames_and_removes_their_own_passkeys_only(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var tm = await app.SignedInAsAsync("tm@demo.example");
+        var tmId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "tm@demo.example").Select(u => u.Id).SingleAsync());
+        var leadId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "lead@demo.example").Select(u => u.Id).SingleAsync());
+        var own = await StorePasskeyAsync(app, tmId, "Laptop");
+        var someoneElses = await StorePasskeyAsync(app, leadId, "Lead's phone");
+
+        var page = await tm.GetAsync("/account/passkeys");
+        var rows = page.Html.QuerySelectorAll("#passkeys tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim()).ToList();
+        Assert.Equal(["Laptop"], rows);
+
+        var rename = await tm.GetAsync($"/account/passkeys/{own}/rename");
+        Assert.Equal("Laptop", rename.InputValue("Name"));
+        var blank = await tm.PostAsync($"/account/passkeys/{own}/rename", [new("Name", " ")], rename.AntiforgeryToken());
+        Assert.Contains("Enter a name for the passkey", blank.ErrorSummary, StringComparison.Ordinal);
+        var renamed = await tm.PostAsync($"/account/passkeys/{own}/rename", [new("Name", "Work laptop")], rename.AntiforgeryToken());
+        Assert.True(renamed.IsRedirect);
+        page = await tm.FollowAsync(renamed);
+        Assert.Contains("Passkey renamed ‘Work laptop’", page.Html.QuerySelector(".govuk-notification-banner--success")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Work laptop", page.Html.QuerySelector("#passkeys tbody td")!.TextContent.Trim());
+
+        // Someone else's passkey: not found, to rename or to remove.
+        Assert.Equal(HttpStatusCode.NotFound, (await tm.GetAsync($"/account/passkeys/{someoneElses}/rename")).Status);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await tm.PostAsync($"/account/passkeys/{someoneElses}/remove", [], page.AntiforgeryToken())).Status);
+
+        var removed = await tm.PostAsync($"/account/passkeys/{own}/remove", [], page.AntiforgeryToken());
+        Assert.True(removed.IsRedirect);
+        Assert.Equal(["Lead's phone"], await app.WithDbAsync(db => db.UserPasskeys.Select(p => p.Data.Name!).ToListAsync()));
+        Assert.Contains(AuditActions.PasskeyRemoved, await app.WithDbAsync(db => db.AuditEvents.Select(e => e.Action).ToListAsync()));
     }
 
     [Theory, InlineData(Provider.Sqlite)]
@@ -142,5 +160,29 @@ public sealed class PasskeyTests
         var token = (await visitor.GetAsync("/account/sign-in")).AntiforgeryToken();
         var options = await visitor.PostAsync("/account/passkeys/creation-options", [], token);
         Assert.True(options.IsRedirect);
+    }
+
+    /// <summary>A passkey as Identity stores one after a real ceremony (the browser test makes real ones); returns its id as the pages show it.</summary>
+    private static async Task<string> StorePasskeyAsync(AppFactory app, string userId, string name)
+    {
+        var credentialId = System.Security.Cryptography.RandomNumberGenerator.GetBytes(16);
+        await app.WithDbAsync(async db =>
+        {
+            db.UserPasskeys.Add(new IdentityUserPasskey<string>
+            {
+                CredentialId = credentialId,
+                UserId = userId,
+                Data = new IdentityPasskeyData
+                {
+                    PublicKey = [1, 2, 3],
+                    Name = name,
+                    CreatedAt = app.Clock.GetUtcNow(),
+                    AttestationObject = [],
+                    ClientDataJson = [],
+                },
+            });
+            return await db.SaveChangesAsync();
+        });
+        return Microsoft.AspNetCore.WebUtilities.Base64UrlTextEncoder.Encode(credentialId);
     }
 }

@@ -13,6 +13,14 @@ public sealed class AddPasskeyForm
     public string? CredentialJson { get; set; }
 }
 
+/// <summary>A new name for one of the person's passkeys.</summary>
+public sealed class RenamePasskeyForm
+{
+    /// <summary>The credential id, base64url-encoded, as in the page's address.</summary>
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+}
+
 /// <summary>Signing in with a passkey: the browser's answer to navigator.credentials.get.</summary>
 public sealed class PasskeySignInForm
 {

@@ -102,6 +102,32 @@ public sealed class PasskeysController(
         return Redirect("/account/passkeys");
     }
 
+    [HttpGet("{id}/rename")]
+    public async Task<IActionResult> Rename(string id)
+    {
+        var (_, passkey) = await FindOwnAsync(id);
+        if (passkey is null) return NotFound();
+        return View(new RenamePasskeyForm { Id = id, Name = PasskeyRow.From(passkey).Name });
+    }
+
+    [HttpPost("{id}/rename")]
+    public async Task<IActionResult> Rename(string id, RenamePasskeyForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var (user, passkey) = await FindOwnAsync(id);
+        if (user is null || passkey is null) return NotFound();
+        var name = (form.Name ?? "").Trim();
+        if (name.Length == 0) ModelState.AddModelError(nameof(RenamePasskeyForm.Name), "Enter a name for the passkey, like Work laptop");
+        else if (name.Length > AddPasskeyForm.NameMaxLength)
+            ModelState.AddModelError(nameof(RenamePasskeyForm.Name), $"Name must be {AddPasskeyForm.NameMaxLength} characters or fewer");
+        if (!ModelState.IsValid) return View(new RenamePasskeyForm { Id = id, Name = form.Name });
+        passkey.Name = name;
+        var saved = await users.AddOrUpdatePasskeyAsync(user, passkey);
+        if (!saved.Succeeded) return Conflict();
+        TempData["Notice"] = $"Passkey renamed ‘{name}’";
+        return Redirect("/account/passkeys");
+    }
+
     [HttpPost("{id}/remove")]
     public async Task<IActionResult> Remove(string id)
     {
@@ -167,6 +193,15 @@ public sealed class PasskeysController(
     {
         var passkeys = (await users.GetPasskeysAsync(user)).OrderBy(p => p.CreatedAt).Select(PasskeyRow.From).ToList();
         return new PasskeysPage(passkeys, form, passkeys.Count < MaxPasskeysPerAccount);
+    }
+
+    /// <summary>The signed-in person's passkey with this id, or null: other people's passkeys are not found.</summary>
+    private async Task<(ApplicationUser? User, UserPasskeyInfo? Passkey)> FindOwnAsync(string? id)
+    {
+        var user = await users.GetUserAsync(User);
+        var credentialId = Decode(id);
+        if (user is null || credentialId is null) return (user, null);
+        return (user, await users.GetPasskeyAsync(user, credentialId));
     }
 
     private static byte[]? Decode(string? id)
