@@ -1,6 +1,7 @@
 using LearningReviews.Web.Features.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningReviews.BrowserTests;
@@ -10,8 +11,17 @@ namespace LearningReviews.BrowserTests;
 /// database file in a temporary folder and the demo partnership seeded. One per test class (a class
 /// fixture), so a class's tests share the database and each class starts clean.
 /// </summary>
-public sealed class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
+public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
 {
+    /// <summary>The role that must sign in with two factors on this host; empty: none (the journeys sign in with passwords only).</summary>
+    private readonly string _roleNeedingTwoFactor;
+
+    public LearningReviewsAppHost() : this("")
+    {
+    }
+
+    protected LearningReviewsAppHost(string roleNeedingTwoFactor) => _roleNeedingTwoFactor = roleNeedingTwoFactor;
+
     /// <summary>
     /// Password of every demo account. Meets the app's rules (12+ characters, no common word, no demo
     /// account's email name).
@@ -27,7 +37,7 @@ public sealed class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
 
     public async Task InitializeAsync()
     {
-        _factory = new Factory(Path.Combine(_folder, "app.db"));
+        _factory = new Factory(Path.Combine(_folder, "app.db"), _roleNeedingTwoFactor);
         _factory.UseKestrel(0);
         // Runs Program's Main: builds the app, migrates the database (PrepareDatabaseAsync), runs the
         // startup commands and starts Kestrel.
@@ -55,7 +65,29 @@ public sealed class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
     /// <summary>An absolute URL on the test host for an app-relative path such as "/reviews/propose".</summary>
     public string Url(string path) => new Uri(BaseAddress, path.TrimStart('/')).AbsoluteUri;
 
-    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+    /// <summary>
+    /// The same address by the name localhost instead of 127.0.0.1. Passkeys need it: WebAuthn takes the site's
+    /// domain as the relying party id, and an IP address cannot be one; http://localhost is a secure context.
+    /// </summary>
+    public string LocalhostUrl(string path) =>
+        new Uri(new UriBuilder(BaseAddress) { Host = "localhost" }.Uri, path.TrimStart('/')).AbsoluteUri;
+
+    /// <summary>The audit log's actions for one account, oldest first (what the app recorded during a journey).</summary>
+    public async Task<List<string>> AuditActionsForAsync(string email)
+    {
+        var factory = _factory ?? throw new InvalidOperationException("The test host has not started.");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningReviews.Infrastructure.Persistence.LearningReviewsDbContext>();
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        return await db.AuditEvents.Where(e => e.EntityType == "User" && e.EntityId == userId)
+            .OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
     public async Task DisposeAsync()
     {
@@ -80,17 +112,20 @@ public sealed class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    private sealed class Factory(string databasePath) : WebApplicationFactory<Program>
+    private sealed class Factory(string databasePath, string roleNeedingTwoFactor) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={databasePath}");
             builder.UseSetting("LogSinks:File", "false");
-            builder.UseSetting("Authentication:RequireTwoFactorForRoles:0", ""); // the journeys sign in with passwords only
+            builder.UseSetting("Authentication:RequireTwoFactorForRoles:0", roleNeedingTwoFactor);
             builder.UseSetting("LR_DEMO_PASSWORD", DemoPassword);
             // Test messages go to the host's temporary folder, not into the source tree.
             builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetDirectoryName(databasePath)!, "mail-pickup"));
         }
     }
 }
+
+/// <summary>The app as configured out of the box for two-factor sign-in: administrators must use it.</summary>
+public sealed class AdministratorsNeedTwoFactorAppHost() : LearningReviewsAppHost(LearningReviews.Domain.Identity.Roles.Administrator);

@@ -26,6 +26,8 @@ public static class AuditActions
     public const string TwoFactorEnabled = "TwoFactorEnabled";
     public const string TwoFactorReset = "TwoFactorReset";
     public const string RecoveryCodeUsed = "RecoveryCodeUsed";
+    public const string PasskeyAdded = "PasskeyAdded";
+    public const string PasskeyRemoved = "PasskeyRemoved";
     public const string RoleChangeRefused = "RoleChangeRefused";
     public const string EmailTestQueued = "EmailTestQueued";
     public const string EmailRetried = "EmailRetried";

@@ -23,6 +23,13 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     /// </summary>
     public const int IdentityKeyLength = 128;
 
+    /// <summary>
+    /// Longest passkey credential id kept (the table's key). WebAuthn allows up to 1023 bytes, SQL Server's
+    /// index key 900; authenticators in use make ids of 16 to 64 bytes, and longer ones are refused when the
+    /// passkey is added.
+    /// </summary>
+    public const int MaxPasskeyCredentialIdBytes = 900;
+
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Locality> Localities => Set<Locality>();
     public DbSet<Case> Cases => Set<Case>();
@@ -78,6 +85,27 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
             token.Property(t => t.LoginProvider).HasMaxLength(IdentityKeyLength);
             token.Property(t => t.Name).HasMaxLength(IdentityKeyLength);
         });
+        AddPasskeys(builder);
+    }
+
+    /// <summary>
+    /// Passkeys (AspNetUserPasskeys), mapped as Identity's schema version 3 maps them. Identity picks its schema
+    /// version from the application's IdentityOptions, which the design-time factories and the schema tests do
+    /// not have, so the table is mapped here instead: every way of building the model gets the same one. The
+    /// rest of the Identity schema stays as it was (version 1 with the key lengths above).
+    /// </summary>
+    private static void AddPasskeys(ModelBuilder builder)
+    {
+        builder.Entity<IdentityUserPasskey<string>>(passkey =>
+        {
+            passkey.ToTable("AspNetUserPasskeys");
+            passkey.HasKey(p => p.CredentialId);
+            passkey.Property(p => p.CredentialId).HasMaxLength(MaxPasskeyCredentialIdBytes);
+            passkey.Property(p => p.UserId).HasMaxLength(IdentityKeyLength);
+            passkey.OwnsOne(p => p.Data).ToJson();
+        });
+        builder.Entity<ApplicationUser>()
+            .HasMany<IdentityUserPasskey<string>>().WithOne().HasForeignKey(p => p.UserId).IsRequired();
     }
 
     /// <summary>

@@ -111,6 +111,27 @@ public static class ServiceRegistration
             .AddDefaultTokenProviders()
             .AddTokenProvider<TimedLinkTokenProvider>(TimedLinkTokenProvider.Name);
         services.AddScoped<Features.Password.PasswordLinks>();
+        services.Configure<IdentityPasskeyOptions>(options =>
+        {
+            // The site's identity for passkeys (the WebAuthn relying party id). Unset: the host name the request
+            // came to, which suits a site served under one name.
+            options.ServerDomain = configuration["Authentication:PasskeyDomain"] is { Length: > 0 } domain ? domain : null;
+            // The browser's answer must come from this site, not from a frame or another origin: the site as the
+            // request reached it (scheme and host, after the forwarded-headers middleware) or as App:PublicBaseUrl
+            // names it (for a proxy that rewrites the Host header). Identity's default compares with the request's
+            // Origin header instead, which browsers send as "null" under the no-referrer policy.
+            var publicOrigin = Uri.TryCreate(configuration["App:PublicBaseUrl"], UriKind.Absolute, out var publicBase)
+                ? publicBase.GetLeftPart(UriPartial.Authority)
+                : null;
+            options.ValidateOrigin = context =>
+            {
+                var request = context.HttpContext.Request;
+                var requestOrigin = $"{request.Scheme}://{request.Host}";
+                return ValueTask.FromResult(!context.CrossOrigin
+                    && (string.Equals(context.Origin, requestOrigin, StringComparison.OrdinalIgnoreCase)
+                        || string.Equals(context.Origin, publicOrigin, StringComparison.OrdinalIgnoreCase)));
+            };
+        });
 
         services.ConfigureApplicationCookie(options =>
         {

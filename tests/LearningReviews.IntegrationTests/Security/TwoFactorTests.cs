@@ -1,7 +1,7 @@
 using System.Net;
-using System.Security.Cryptography;
 using LearningReviews.Domain.Auditing;
 using LearningReviews.IntegrationTests.Infrastructure;
+using LearningReviews.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace LearningReviews.IntegrationTests.Security;
@@ -73,36 +73,5 @@ public sealed class TwoFactorTests
         Assert.Equal(HttpStatusCode.OK, (await tm.GetAsync("/")).Status);
     }
 
-    /// <summary>The code an authenticator app shows (RFC 6238: HMAC-SHA1 of the 30-second step, 6 digits).</summary>
-    private static string Totp(string manualKey, DateTimeOffset at)
-    {
-        var secret = Base32(manualKey.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
-        var step = at.ToUnixTimeSeconds() / 30;
-        var counter = BitConverter.GetBytes(step);
-        if (BitConverter.IsLittleEndian) Array.Reverse(counter);
-#pragma warning disable CA5350 // RFC 6238 authenticator apps use HMAC-SHA1; the test must compute what they compute
-        var hash = HMACSHA1.HashData(secret, counter);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0f;
-        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in text.TrimEnd('='))
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                bytes.Add((byte)(buffer >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-        return [.. bytes];
-    }
+    private static string Totp(string manualKey, DateTimeOffset at) => AuthenticatorCodes.At(manualKey, at);
 }

@@ -163,7 +163,10 @@ public sealed class UsersController(
         return RedirectToAction(nameof(Index));
     }
 
-    /// <summary>For someone who lost their authenticator app and recovery codes: they set it up afresh at their next sign-in.</summary>
+    /// <summary>
+    /// For someone who lost their authenticator app and recovery codes, or a device holding a passkey: their
+    /// passkeys are removed and they set up two-factor sign-in afresh at their next sign-in.
+    /// </summary>
     [HttpPost("{id}/reset-two-factor")]
     public async Task<IActionResult> ResetTwoFactor(string id)
     {
@@ -177,8 +180,12 @@ public sealed class UsersController(
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        // A lost phone or laptop may hold a passkey too; the person adds passkeys again once signed in.
+        var passkeys = await users.GetPasskeysAsync(user);
+        foreach (var passkey in passkeys) await users.RemovePasskeyAsync(user, passkey.CredentialId);
         await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync(AuditActions.TwoFactorReset, "User", user.Id);
+        await audit.RecordAsync(AuditActions.TwoFactorReset, "User", user.Id,
+            detail: passkeys.Count == 0 ? null : $"Passkeys removed: {passkeys.Count}");
         TempData["Notice"] = $"{user.DisplayName} will set up two-factor sign-in again when they next sign in";
         return RedirectToAction(nameof(Index));
     }

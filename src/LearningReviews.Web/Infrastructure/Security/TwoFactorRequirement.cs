@@ -9,7 +9,7 @@ public sealed class AllowWithoutTwoFactorAttribute : Attribute;
 
 /// <summary>
 /// Sends anyone holding a role that must use two-factor sign-in (Authentication:RequireTwoFactorForRoles,
-/// Administrator by default) to set it up before any other page. Read from the sign-in cookie's claims, so
+/// Administrator by default) to set it up before any other page, unless they signed in with a passkey. Read from the sign-in cookie's claims, so
 /// it costs no database query; the claims are renewed when two-factor sign-in is switched on.
 /// </summary>
 public sealed class TwoFactorRequirementFilter(IConfiguration configuration) : IAuthorizationFilter
@@ -26,6 +26,9 @@ public sealed class TwoFactorRequirementFilter(IConfiguration configuration) : I
         var user = context.HttpContext.User;
         if (user.Identity?.IsAuthenticated != true) return;
         if (user.HasClaim(LearningReviewsClaimsPrincipalFactory.TwoFactorClaim, "true")) return;
+        // A passkey is phishing-resistant and the authenticator verified the person (PIN or biometric), so a
+        // passkey sign-in counts as two factors.
+        if (user.HasClaim("amr", ActiveUserSignInManager.PasskeyMethod)) return;
         if (!RequiredRoles.Any(user.IsInRole)) return;
         if (context.ActionDescriptor.EndpointMetadata.OfType<AllowWithoutTwoFactorAttribute>().Any()) return;
         context.Result = new Microsoft.AspNetCore.Mvc.RedirectResult(SetupPath);
