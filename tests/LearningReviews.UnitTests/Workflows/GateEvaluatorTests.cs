@@ -235,6 +235,19 @@ public sealed class GateEvaluatorTests
     }
 
     [Fact]
+    public void People_added_from_the_participants_page_satisfy_their_gate_before_the_form_is_saved()
+    {
+        // A learner added on the participants page: the learners gate holds though the question is unanswered
+        // (the required-field gate still asks for it); the practitioners gate, with nobody, asks the question once.
+        var stage = CirclePreparation();
+        var state = State(stage, participants: [new("Learner", "l1", "Lee", null, null)]);
+        var results = _gates.Evaluate(stage, state);
+        Assert.True(Assert.Single(results, r => r.Gate.Role == "Learner").Holds);
+        Assert.Equal(["Answer 'Practitioners working with the child'"], Assert.Single(results, r => r.Gate.Role == "Practitioner").Missing);
+        Assert.DoesNotContain(Missing(stage, state), line => line.StartsWith("Add at least", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_section_of_prompts_needs_something_recorded_under_at_least_one_of_them()
     {
         var stage = new StageDefinition

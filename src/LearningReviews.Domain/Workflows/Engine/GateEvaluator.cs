@@ -116,13 +116,15 @@ public sealed class GateEvaluator(WorkingDayCalendar calendar)
 
     private static IEnumerable<MissingThing> Participants(StageDefinition stage, GateDefinition gate, ReviewState state)
     {
-        // The people are chosen on this stage's form and nobody is chosen yet: that question is the missing thing.
-        if (UnansweredField(stage, state, f => f.ReviewRole == gate.Role) is { } unanswered)
+        var count = state.Participants.Count(p => p.Role == gate.Role);
+        var enough = gate.Exactly ? count == gate.Count : count >= gate.Count;
+        // People added from the participants page count even before the stage's form is saved; only when
+        // there are too few and the stage's people question is unanswered is that question the missing thing.
+        if (!enough && UnansweredField(stage, state, f => f.ReviewRole == gate.Role) is { } unanswered)
         {
             yield return unanswered;
             yield break;
         }
-        var count = state.Participants.Count(p => p.Role == gate.Role);
         var name = ReviewRoleWords(gate.Role!);
         if (gate.Exactly && count != gate.Count)
             yield return new($"There must be exactly {gate.Count} {Plural(name, gate.Count)} (there {(count == 1 ? "is" : "are")} {count})", "role:" + gate.Role);
