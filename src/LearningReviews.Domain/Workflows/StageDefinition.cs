@@ -13,6 +13,12 @@ public sealed class StageDefinition
     public StageActors Actors { get; init; } = new();
 
     public IReadOnlyList<FieldDefinition> Fields { get; init; } = [];
+
+    /// <summary>
+    /// Optional headings that group the fields, in the order shown. When given, every field belongs to
+    /// exactly one section (the loader checks), so no question drops off the page.
+    /// </summary>
+    public IReadOnlyList<FieldSection> Sections { get; init; } = [];
     public IReadOnlyList<ChecklistItem> Checklist { get; init; } = [];
     public IReadOnlyList<GateDefinition> Gates { get; init; } = [];
     public IReadOnlyList<DeadlineDefinition> Deadlines { get; init; } = [];
@@ -27,6 +33,36 @@ public sealed class StageDefinition
     public IReadOnlyList<string> MayStartLinked { get; init; } = [];
 
     public FieldDefinition? FindField(string key) => Fields.FirstOrDefault(f => f.Key == key);
+
+    /// <summary>
+    /// The fields as the page shows them: one group per section, in section order, or a single untitled
+    /// group of every field when the stage has no sections.
+    /// </summary>
+    public IReadOnlyList<(FieldSection? Section, IReadOnlyList<FieldDefinition> Fields)> FieldGroups() =>
+        Sections.Count == 0
+            ? [(null, Fields)]
+            : Sections.Select(s => ((FieldSection?)s, (IReadOnlyList<FieldDefinition>)s.Fields.Select(FindField).OfType<FieldDefinition>().ToList())).ToList();
+}
+
+/// <summary>
+/// A heading over some of a stage's fields, such as the four stages of a learning conversation.
+/// </summary>
+public sealed class FieldSection
+{
+    public string Key { get; init; } = "";
+    public string Title { get; init; } = "";
+
+    /// <summary>A sentence or two under the heading, in the source document's words where it has them.</summary>
+    public string? Lead { get; init; }
+
+    /// <summary>The keys of the fields in this section, in the order shown.</summary>
+    public IReadOnlyList<string> Fields { get; init; } = [];
+
+    /// <summary>
+    /// The fields are prompts people may answer, none required on its own, but something must be
+    /// recorded under at least one of them (checked by the requiredFieldsComplete gate).
+    /// </summary>
+    public bool AtLeastOne { get; init; }
 }
 
 /// <summary>

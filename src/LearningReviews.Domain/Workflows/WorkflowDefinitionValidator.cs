@@ -69,6 +69,7 @@ internal static class WorkflowDefinitionValidator
             }
             fieldsSoFar[stage.Key + "." + field.Key] = field;
         }
+        CheckSections(stage, problem);
         foreach (var gate in stage.Gates)
         {
             CheckGate(stage, gate, fieldsSoFar, problem);
@@ -82,6 +83,22 @@ internal static class WorkflowDefinitionValidator
                 problem($"deadline '{deadline.Key}' counts from '{deadline.From}', which is not review-start, stage-start or a date field");
             }
         }
+    }
+
+    private static void CheckSections(StageDefinition stage, Action<string> problem)
+    {
+        if (stage.Sections.Count == 0) return;
+        foreach (var duplicate in Duplicates(stage.Sections.Select(s => s.Key))) problem($"duplicate section key '{duplicate}'");
+        foreach (var section in stage.Sections)
+        {
+            if (string.IsNullOrWhiteSpace(section.Key) || string.IsNullOrWhiteSpace(section.Title)) problem("a section needs a key and a title");
+            if (section.Fields.Count == 0) problem($"section '{section.Key}' has no fields");
+            foreach (var key in section.Fields.Where(k => stage.FindField(k) is null)) problem($"section '{section.Key}' names field '{key}', which is not a field of this stage");
+        }
+        var placed = stage.Sections.SelectMany(s => s.Fields).ToList();
+        foreach (var duplicate in Duplicates(placed)) problem($"field '{duplicate}' is in more than one section");
+        // A field left out of every section would never be shown, so it could never be answered.
+        foreach (var field in stage.Fields.Where(f => !placed.Contains(f.Key, StringComparer.Ordinal))) problem($"field '{field.Key}' is in no section");
     }
 
     private static void CheckField(FieldDefinition field, Action<string> problem)

@@ -32,7 +32,12 @@ public sealed class PracticeLearningDayWalkthroughTests
             new("CaseLabel", "Child P"), new("LocalityId", north.ToString()),
             new("ReasonDetail", "The Early Support practice learning day on plans, held jointly with the Front Door."),
         ]);
-        Assert.Equal("Scheduled", (await sm.GetAsync($"/reviews/{review}")).CurrentStageTitle());
+        var started = await sm.GetAsync($"/reviews/{review}");
+        Assert.Equal("Scheduled", started.CurrentStageTitle());
+        // A practice learning day has no reasons to choose from: no empty "Reason selected" row, the detail still shown.
+        var summaryKeys = started.Html.QuerySelectorAll(".govuk-summary-list__key").Select(k => k.TextContent.Trim()).ToList();
+        Assert.DoesNotContain("Reason selected", summaryKeys);
+        Assert.Contains("Detail", summaryKeys);
 
         // Scheduled, by the Service Manager: diarised well ahead, jointly with partners.
         var saved = await sm.SaveStageAsync(review, "scheduled",

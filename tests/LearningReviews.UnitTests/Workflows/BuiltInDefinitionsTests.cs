@@ -50,7 +50,10 @@ public sealed class BuiltInDefinitionsTests
         "What difference has this 'Leanring Conversation' made for the child / young person?",
     ];
 
-    private static WorkflowDefinition Definition(string key) => Assert.Single(Definitions, d => d.Key == key);
+    /// <summary>The newest version of a methodology, the one new reviews start on.</summary>
+    private static WorkflowDefinition Definition(string key) => Definitions.Where(d => d.Key == key).MaxBy(d => d.Version)!;
+
+    private static WorkflowDefinition Version(string key, int version) => Assert.Single(Definitions, d => d.Key == key && d.Version == version);
 
     [Theory]
     [InlineData("locality-learning-circle")]
@@ -64,8 +67,8 @@ public sealed class BuiltInDefinitionsTests
     [InlineData("lscb-learning-review")]
     public void Each_of_the_nine_methodologies_is_defined_with_at_least_two_stages(string key)
     {
+        Assert.Single(Definitions, d => d.Key == key && d.Version == 1);
         var definition = Definition(key);
-        Assert.Equal(1, definition.Version);
         Assert.True(definition.Stages.Count >= 2, $"{key} has {definition.Stages.Count} stage(s)");
     }
 
@@ -82,10 +85,12 @@ public sealed class BuiltInDefinitionsTests
         }
     }
 
-    [Fact]
-    public void The_learning_conversation_asks_every_prompt_of_its_four_stages_word_for_word()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_learning_conversation_asks_every_prompt_of_its_four_stages_word_for_word(int version)
     {
-        var conversation = Definition("learning-conversation").FindStage("conversation");
+        var conversation = Version("learning-conversation", version).FindStage("conversation");
         Assert.NotNull(conversation);
         var labels = conversation.Fields.Select(f => f.Label).ToList();
         foreach (var prompt in LearningConversationPrompts)
@@ -94,7 +99,21 @@ public sealed class BuiltInDefinitionsTests
         }
         var promptFields = conversation.Fields.Where(f => LearningConversationPrompts.Contains(f.Label)).ToList();
         Assert.Equal(LearningConversationPrompts, promptFields.Select(f => f.Label));
-        Assert.All(promptFields, f => Assert.True(f.Required, $"'{f.Label}' should be required"));
+        if (version == 1) Assert.All(promptFields, f => Assert.True(f.Required, $"'{f.Label}' should be required in version 1"));
+    }
+
+    [Fact]
+    public void Version_2_of_the_learning_conversation_asks_for_something_in_each_of_the_four_stages_not_every_prompt()
+    {
+        var conversation = Definition("learning-conversation").FindStage("conversation")!;
+        Assert.Equal(2, Definition("learning-conversation").Version);
+        // 002: "The questions next to each of the stages are prompts that the independent facilitator will ask".
+        Assert.Equal(["learningPoints", "facilitatorSummary"], conversation.Fields.Where(f => f.Required).Select(f => f.Key));
+        var stages = conversation.Sections.Where(s => s.AtLeastOne).ToList();
+        Assert.Equal(["Stage 1 of 4: Purpose", "Stage 2 of 4: Strategies & Tools", "Stage 3 of 4: Outcomes", "Stage 4 of 4: Review & Reflect"], stages.Select(s => s.Title));
+        // The prompts of each stage of the document are under that stage's heading, in the document's order.
+        Assert.Equal(LearningConversationPrompts, stages.SelectMany(s => s.Fields).Select(k => conversation.FindField(k)!.Label));
+        Assert.Equal([9, 7, 7, 8], stages.Select(s => s.Fields.Count));
     }
 
     [Fact]

@@ -52,11 +52,30 @@ public sealed class DefinitionLoaderTests
     [InlineData("\"title\": \"Second\",", "\"title\": \"Second\", \"colour\": \"blue\",", "broken.v1.json, stage 'second': unknown property")]
     [InlineData("\"required\": true }", "\"required\": true, \"wordLimit\": 20 }", "broken.v1.json, stage 'first': field 'meetingAt' has a word limit but is not long text")]
     [InlineData("\"title\": \"Second\", \"actors\": { \"roles\": [\"Team Manager\"] }", "\"title\": \"Second\", \"actors\": { }", "broken.v1.json, stage 'second': actors name nobody")]
+    [InlineData("\"gates\": [ { \"kind\": \"meetingBooked\"", "\"sections\": [ { \"key\": \"when\", \"title\": \"When\", \"fields\": [\"meetingAt\"] } ], \"gates\": [ { \"kind\": \"meetingBooked\"", "broken.v1.json, stage 'first': field 'outcome' is in no section")]
+    [InlineData("\"gates\": [ { \"kind\": \"meetingBooked\"", "\"sections\": [ { \"key\": \"a\", \"title\": \"A\", \"fields\": [\"meetingAt\", \"outcome\"] }, { \"key\": \"b\", \"title\": \"B\", \"fields\": [\"outcome\"] } ], \"gates\": [ { \"kind\": \"meetingBooked\"", "broken.v1.json, stage 'first': field 'outcome' is in more than one section")]
+    [InlineData("\"gates\": [ { \"kind\": \"meetingBooked\"", "\"sections\": [ { \"key\": \"a\", \"title\": \"A\", \"fields\": [\"meetingAt\", \"outcome\", \"venue\"] } ], \"gates\": [ { \"kind\": \"meetingBooked\"", "broken.v1.json, stage 'first': section 'a' names field 'venue', which is not a field of this stage")]
+    [InlineData("\"gates\": [ { \"kind\": \"meetingBooked\"", "\"sections\": [ { \"key\": \"a\", \"title\": \"\", \"fields\": [\"meetingAt\", \"outcome\"] } ], \"gates\": [ { \"kind\": \"meetingBooked\"", "broken.v1.json, stage 'first': a section needs a key and a title")]
+    [InlineData("\"gates\": [ { \"kind\": \"meetingBooked\"", "\"sections\": [ { \"key\": \"a\", \"title\": \"A\", \"fields\": [\"meetingAt\", \"outcome\"], \"atLeastTwo\": true } ], \"gates\": [ { \"kind\": \"meetingBooked\"", "broken.v1.json, stage 'first': unknown property")]
     public void Each_kind_of_mistake_is_named_with_its_file_and_stage(string find, string replace, string expected)
     {
         Assert.Contains(find, Valid, StringComparison.Ordinal);
         var error = Refused(Valid.Replace(find, replace, StringComparison.Ordinal));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sections_group_the_fields_in_their_own_order()
+    {
+        var json = Valid.Replace("\"gates\": [ { \"kind\": \"meetingBooked\"",
+            "\"sections\": [ { \"key\": \"decision\", \"title\": \"Decision\", \"lead\": \"What was decided.\", \"fields\": [\"outcome\"], \"atLeastOne\": true }, { \"key\": \"when\", \"title\": \"When\", \"fields\": [\"meetingAt\"] } ], \"gates\": [ { \"kind\": \"meetingBooked\"",
+            StringComparison.Ordinal);
+        var stage = Assert.Single(WorkflowDefinitionLoader.Load([("test.v1.json", json)])).Stages[0];
+        Assert.Equal(["Decision", "When"], stage.FieldGroups().Select(g => g.Section!.Title));
+        Assert.Equal(["outcome", "meetingAt"], stage.FieldGroups().SelectMany(g => g.Fields).Select(f => f.Key));
+        Assert.True(stage.Sections[0].AtLeastOne);
+        Assert.Equal("What was decided.", stage.Sections[0].Lead);
+        Assert.Null(Assert.Single(Assert.Single(WorkflowDefinitionLoader.Load([("test.v1.json", Valid)])).Stages[0].FieldGroups()).Section);
     }
 
     [Fact]

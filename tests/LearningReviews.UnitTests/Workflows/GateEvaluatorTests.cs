@@ -166,4 +166,114 @@ public sealed class GateEvaluatorTests
         Assert.Equal(["Not agreed yet"], Missing(stage, State(stage, new JsonObject { ["decision"] = "declined" })));
         Assert.Empty(Missing(stage, State(stage, new JsonObject { ["decision"] = "agreed" })));
     }
+
+    /// <summary>The circle preparation stage of 000, as its definition words it: eight questions and six gates.</summary>
+    private static StageDefinition CirclePreparation() => new()
+    {
+        Key = "preparation", Title = "Before the learning circle", Actors = new StageActors { Roles = ["Team Manager"] },
+        Fields =
+        [
+            new FieldDefinition { Key = "practitionersNotified", Label = "Date the practitioners were notified", Kind = FieldKind.Date, Required = true },
+            new FieldDefinition { Key = "practitioners", Label = "Practitioners working with the child", Kind = FieldKind.People, Required = true, ReviewRole = "Practitioner" },
+            new FieldDefinition { Key = "summaryUpToDate", Label = "Is there an up-to-date summary on the child's record?", Kind = FieldKind.YesNo, Required = true },
+            new FieldDefinition
+            {
+                Key = "chronology", Label = "Chronology of key events", Kind = FieldKind.Rows, Required = true,
+                Columns = [new FieldDefinition { Key = "date", Label = "Date", Kind = FieldKind.Date }, new FieldDefinition { Key = "event", Label = "Event", Kind = FieldKind.ShortText }],
+            },
+            new FieldDefinition { Key = "learners", Label = "Learners", Kind = FieldKind.People, Required = true, ReviewRole = "Learner" },
+            new FieldDefinition { Key = "circleAt", Label = "Date and time of the learning circle", Kind = FieldKind.DateTime, Required = true },
+            new FieldDefinition { Key = "venue", Label = "Room or virtual link", Kind = FieldKind.ShortText, Required = true },
+            new FieldDefinition { Key = "invitationsSent", Label = "Date invitations and documents were circulated to learners", Kind = FieldKind.Date, Required = true },
+        ],
+        Gates =
+        [
+            new GateDefinition { Kind = GateKind.RequiredFieldsComplete },
+            new GateDefinition { Kind = GateKind.AnswerIs, Field = "summaryUpToDate", Value = "yes", Message = "The summary on the child's record is not up to date" },
+            new GateDefinition { Kind = GateKind.DocumentsPresent, Fields = ["summaryUpToDate", "chronology"] },
+            new GateDefinition { Kind = GateKind.Participants, Role = "Practitioner", Count = 1 },
+            new GateDefinition { Kind = GateKind.Participants, Role = "Learner", Count = 1 },
+            new GateDefinition { Kind = GateKind.MeetingBooked, Field = "circleAt" },
+        ],
+    };
+
+    [Fact]
+    public void The_missing_list_has_one_line_per_unanswered_question_and_nothing_about_answers_not_given()
+    {
+        var stage = CirclePreparation();
+        var missing = Missing(stage, State(stage));
+        Assert.Equal(stage.Fields.Select(f => $"Answer '{f.Label}'"), missing);
+        Assert.DoesNotContain(missing, line => line.Contains("not up to date", StringComparison.Ordinal));
+        // The gates still hold the stage back: one line each does not mean fewer rules.
+        Assert.All(_gates.Evaluate(stage, State(stage)), result => Assert.False(result.Holds));
+    }
+
+    [Fact]
+    public void A_wrong_answer_is_said_once_in_the_definition_s_own_words()
+    {
+        var stage = CirclePreparation();
+        var answers = new JsonObject
+        {
+            ["practitionersNotified"] = "2026-11-02", ["practitioners"] = new JsonArray("p1"), ["summaryUpToDate"] = "no",
+            ["chronology"] = new JsonArray(new JsonObject { ["date"] = "2026-10-01", ["event"] = "Referral" }),
+            ["learners"] = new JsonArray("l1"), ["circleAt"] = "2026-12-01T10:00", ["venue"] = "Room 2", ["invitationsSent"] = "2026-11-20",
+        };
+        ParticipantFacts[] people = [new("Practitioner", "p1", "Pat", null, null), new("Learner", "l1", "Lee", null, null)];
+        // "No" fails both the answerIs gate and the documentsPresent gate: the first gate's words are the one line.
+        Assert.Equal(["The summary on the child's record is not up to date"], Missing(stage, State(stage, answers, participants: people)));
+        answers["summaryUpToDate"] = "yes";
+        Assert.Empty(Missing(stage, State(stage, answers, participants: people)));
+    }
+
+    [Fact]
+    public void People_chosen_on_the_form_but_not_yet_in_the_review_are_still_counted_by_their_own_gate()
+    {
+        // The people question is answered, so the participants gate speaks for itself.
+        var stage = CirclePreparation();
+        var answers = new JsonObject { ["learners"] = new JsonArray("l1") };
+        Assert.Contains("Add at least 1 learner to the review", Missing(stage, State(stage, answers)));
+    }
+
+    [Fact]
+    public void People_added_from_the_participants_page_satisfy_their_gate_before_the_form_is_saved()
+    {
+        // A learner added on the participants page: the learners gate holds though the question is unanswered
+        // (the required-field gate still asks for it); the practitioners gate, with nobody, asks the question once.
+        var stage = CirclePreparation();
+        var state = State(stage, participants: [new("Learner", "l1", "Lee", null, null)]);
+        var results = _gates.Evaluate(stage, state);
+        Assert.True(Assert.Single(results, r => r.Gate.Role == "Learner").Holds);
+        Assert.Equal(["Answer 'Practitioners working with the child'"], Assert.Single(results, r => r.Gate.Role == "Practitioner").Missing);
+        Assert.DoesNotContain(Missing(stage, state), line => line.StartsWith("Add at least", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_section_of_prompts_needs_something_recorded_under_at_least_one_of_them()
+    {
+        var stage = new StageDefinition
+        {
+            Key = "conversation", Title = "Learning conversation", Actors = new StageActors { ReviewRoles = ["Facilitator"] },
+            Fields =
+            [
+                new FieldDefinition { Key = "whyHere", Label = "Why we are here", Kind = FieldKind.LongText },
+                new FieldDefinition { Key = "familySay", Label = "What do the family say?", Kind = FieldKind.LongText },
+                new FieldDefinition { Key = "solutions", Label = "What solutions can we identify?", Kind = FieldKind.LongText },
+                new FieldDefinition { Key = "points", Label = "What three learning points can we take forward?", Kind = FieldKind.LearningPoints, Required = true },
+            ],
+            Sections =
+            [
+                new FieldSection { Key = "purpose", Title = "Purpose", Fields = ["whyHere", "familySay"], AtLeastOne = true },
+                new FieldSection { Key = "strategies", Title = "Strategies & Tools", Fields = ["solutions"], AtLeastOne = true },
+                new FieldSection { Key = "reflect", Title = "Review & Reflect", Fields = ["points"], AtLeastOne = true },
+            ],
+            Gates = [new GateDefinition { Kind = GateKind.RequiredFieldsComplete }, new GateDefinition { Kind = GateKind.LearningPoints, Count = 3, Exactly = true }],
+        };
+        Assert.Equal(
+            ["Answer 'What three learning points can we take forward?'", "Record something under 'Purpose'", "Record something under 'Strategies & Tools'",
+             "Record something under 'Review & Reflect'"],
+            Missing(stage, State(stage)));
+        var some = new JsonObject { ["familySay"] = "They want the school involved", ["solutions"] = "A joint visit" };
+        Assert.Empty(Missing(stage, State(stage, some, learningPoints: 3)));
+        Assert.Equal(["Record exactly 3 learning points (there are 2)"], Missing(stage, State(stage, some, learningPoints: 2)));
+    }
 }

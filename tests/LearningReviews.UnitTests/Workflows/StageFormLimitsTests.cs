@@ -16,18 +16,19 @@ public sealed class StageFormLimitsTests
     private static readonly IReadOnlyList<WorkflowDefinition> Definitions = WorkflowDefinitionLoader.LoadBuiltIn();
     private static readonly DateOnly Today = new(2026, 6, 10);
 
-    public static TheoryData<string, string> Stages()
+    /// <summary>Every stage of every version: reviews keep the version they started on, so older versions are still filled in.</summary>
+    public static TheoryData<string, int, string> Stages()
     {
-        var data = new TheoryData<string, string>();
+        var data = new TheoryData<string, int, string>();
         foreach (var definition in Definitions)
-            foreach (var stage in definition.Stages) data.Add(definition.Key, stage.Key);
+            foreach (var stage in definition.Stages) data.Add(definition.Key, definition.Version, stage.Key);
         return data;
     }
 
     [Theory, MemberData(nameof(Stages))]
-    public void An_over_long_answer_in_any_field_is_an_error_under_that_field(string methodology, string stageKey)
+    public void An_over_long_answer_in_any_field_is_an_error_under_that_field(string methodology, int version, string stageKey)
     {
-        var stage = Stage(methodology, stageKey);
+        var stage = Stage(methodology, version, stageKey);
         foreach (var field in stage.Fields.Where(f => f.Kind is not (FieldKind.Date or FieldKind.DateTime or FieldKind.MultipleChoice or FieldKind.People)))
         {
             var tooLong = field.Kind switch
@@ -41,19 +42,19 @@ public sealed class StageFormLimitsTests
             var modelState = new ModelStateDictionary();
             StageFormReader.Read(stage, Form(stage, field, new string('x', tooLong)), modelState, Today);
             Assert.True(modelState.Keys.Any(k => k == "f." + field.Key || k.StartsWith($"f.{field.Key}[", StringComparison.Ordinal)),
-                $"{methodology}/{stageKey}: {tooLong:N0} characters in '{field.Key}' ({field.Kind}) were accepted");
+                $"{methodology} v{version}/{stageKey}: {tooLong:N0} characters in '{field.Key}' ({field.Kind}) were accepted");
         }
     }
 
     [Theory, MemberData(nameof(Stages))]
-    public void Awkward_values_in_every_field_at_once_never_break_the_reader(string methodology, string stageKey)
+    public void Awkward_values_in_every_field_at_once_never_break_the_reader(string methodology, int version, string stageKey)
     {
-        var stage = Stage(methodology, stageKey);
+        var stage = Stage(methodology, version, stageKey);
         foreach (var value in new[] { "", new string('x', 100_000), "\u202Eمرحبا שלום", "👩‍👩‍👧‍👦🔥", "<script>alert(1)</script>", "31/02/-1", "-9999999999999999999999" })
         {
             var modelState = new ModelStateDictionary();
             var submission = StageFormReader.Read(stage, Form(stage, null, value), modelState, Today);
-            if (value.Length > InputLimits.LongText) Assert.False(modelState.IsValid, $"{methodology}/{stageKey} accepted 100,000 characters everywhere");
+            if (value.Length > InputLimits.LongText) Assert.False(modelState.IsValid, $"{methodology} v{version}/{stageKey} accepted 100,000 characters everywhere");
             Assert.NotNull(submission);
         }
     }
@@ -68,8 +69,8 @@ public sealed class StageFormLimitsTests
         Assert.Equal(120, new FieldDefinition { Key = "k", Kind = FieldKind.ShortText, MaxLength = 120 }.CharacterLimit);
     }
 
-    private static StageDefinition Stage(string methodology, string stageKey) =>
-        Assert.Single(Definitions, d => d.Key == methodology).FindStage(stageKey)!;
+    private static StageDefinition Stage(string methodology, int version, string stageKey) =>
+        Assert.Single(Definitions, d => d.Key == methodology && d.Version == version).FindStage(stageKey)!;
 
     /// <summary>A posted stage form with the given value in one field (or, when none is named, in every field and part).</summary>
     private static FormCollection Form(StageDefinition stage, FieldDefinition? only, string value)

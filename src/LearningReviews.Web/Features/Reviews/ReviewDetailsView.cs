@@ -25,6 +25,13 @@ public sealed record ReviewDetailsView(Review Review, WorkflowDefinition? Method
     public Workflow.WorkflowMoves? Moves { get; init; }
     public IReadOnlyList<DeadlineRow> Deadlines { get; init; } = [];
     public IReadOnlyList<ReviewTransition> History { get; init; } = [];
+
+    /// <summary>The display names of the people in the history, by user id.</summary>
+    public IReadOnlyDictionary<string, string> HistoryNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Who made a move, by name; the sign-in name only for someone whose account is gone.</summary>
+    public string? MovedBy(ReviewTransition move) =>
+        move?.UserId is { } id && HistoryNames.TryGetValue(id, out var name) && !string.IsNullOrWhiteSpace(name) ? name : move?.UserName;
     public Func<Guid, bool> MaySeeCase { get; init; } = _ => true;
     public Func<Participant, bool> MaySeeParticipant { get; init; } = _ => true;
 
@@ -41,6 +48,16 @@ public sealed record ReviewDetailsView(Review Review, WorkflowDefinition? Method
     public string MethodologyName => Methodology?.Name ?? Review.MethodologyKey;
 
     public string StageTitle => Methodology?.FindStage(Review.CurrentStageKey)?.Title ?? Review.CurrentStageKey;
+
+    /// <summary>A closed or withdrawn review has no current stage: the summary says where it ended instead.</summary>
+    public string StageHeading => Review.Status is ReviewStatus.Closed or ReviewStatus.Withdrawn ? "Stages" : "Current stage";
+
+    public string StageSummary => Review.Status switch
+    {
+        ReviewStatus.Closed => "Every stage completed; the review is closed",
+        ReviewStatus.Withdrawn => $"Withdrawn at {StageTitle}",
+        _ => StageTitle,
+    };
 
     public string ReasonText => Methodology?.FindReason(Review.ReasonSelected)?.Text ?? Review.ReasonSelected;
 

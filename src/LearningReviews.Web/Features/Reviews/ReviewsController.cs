@@ -121,12 +121,16 @@ public sealed class ReviewsController(
             moves = moves with { MayEditCurrentStage = false, MayAdvance = false, MaySendBack = false, MayWithdraw = false };
         }
         var history = await db.Transitions.AsNoTracking().Where(t => t.ReviewId == review.Id).OrderBy(t => t.OccurredAt).ToListAsync();
+        // History says who moved the review by name: the transition keeps the sign-in name (an email address).
+        var movers = history.Select(t => t.UserId).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => movers.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         return View(new ReviewDetailsView(review, definition, ReviewDetailsView.MaySeeRestricted(user))
         {
             Stages = ReviewTaskList.For(review, definition),
             Moves = moves,
             Deadlines = deadlines.For(review, definition, workflow.StateOf(review)),
             History = history,
+            HistoryNames = names,
             Linked = linked,
             MayStartLinked = review.Status == ReviewStatus.Withdrawn ? [] : LinkedReviews.MayStartFrom(review, definition)
                 .Select(catalogue.Newest).Where(d => d is not null && MayStart(d)).Select(d => d!).ToList(),

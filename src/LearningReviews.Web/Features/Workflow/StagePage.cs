@@ -45,6 +45,60 @@ public sealed record StagePage(
 
     public string FieldId(FieldDefinition field) => "f_" + field.Key;
 
+    /// <summary>
+    /// The question as the form shows it. "(optional)" only on a question that is never demanded: not
+    /// on one required when another has a given answer (its hint says when), nor on a prompt of a
+    /// section where something must be recorded under at least one prompt (the section's lead says so).
+    /// </summary>
+    public string LabelFor(FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var mayBeDemanded = field.Required || field.RequiredWhen is not null
+            || Stage.Sections.Any(s => s.AtLeastOne && s.Fields.Contains(field.Key, StringComparer.Ordinal));
+        return field.Label + (mayBeDemanded ? "" : " (optional)");
+    }
+
+    /// <summary>The hint under a question, saying when a question required by another answer must be answered.</summary>
+    public string? HintFor(FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (field.RequiredWhen is not { } when || field.Required) return field.Hint;
+        var other = Stage.FindField(when.Field);
+        var answer = other?.Kind == FieldKind.YesNo
+            ? (when.Value == "yes" ? "Yes" : "No")
+            : other?.Options.FirstOrDefault(o => o.Value == when.Value)?.Text ?? when.Value;
+        var needed = $"Needed when the answer to '{other?.Label ?? when.Field}' is '{answer}'.";
+        return string.IsNullOrWhiteSpace(field.Hint) ? needed : field.Hint + " " + needed;
+    }
+
+    /// <summary>
+    /// The ticked choices of a checkboxes field. Before the field was ever saved, a field offering the
+    /// methodology's reasons starts with the reason chosen when the review was started.
+    /// </summary>
+    public IReadOnlyList<string> ChosenValues(FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        if (Answers.Values.ContainsKey(field.Key) || field.Kind != FieldKind.MultipleChoice || Review.ReasonSelected is not { Length: > 0 } reason
+            || Definition.FindReason(reason) is null || field.Options.All(o => o.Value != reason))
+            return Answers.List(field.Key);
+        return [reason];
+    }
+
+    /// <summary>
+    /// The stage's guidance split for the top of the page: a short lead (its first sentence, or the
+    /// whole when short) and the rest, shown in a details component when the guidance is long.
+    /// </summary>
+    public (string Lead, string? More) GuidanceParts()
+    {
+        var guidance = Stage.Guidance.Trim();
+        if (guidance.Length <= ShortGuidance) return (guidance, null);
+        var end = guidance.IndexOf(". ", StringComparison.Ordinal);
+        if (end < 0 || end + 1 > ShortGuidance * 2) return (guidance, null);
+        return (guidance[..(end + 1)], guidance);
+    }
+
+    private const int ShortGuidance = 240;
+
     /// <summary>The choices of a radios, checkboxes or select field (people come from the review and the service).</summary>
     public IReadOnlyList<SelectListItem> Choices(FieldDefinition field)
     {
@@ -72,6 +126,28 @@ public sealed record StagePage(
         var time = answer.IndexOf('T', StringComparison.Ordinal) is var at and >= 0 ? answer[(at + 1)..] : null;
         return new DateBoxes(answer, null, null, null, time);
     }
+
+    /// <summary>One cell of a rows answer as typed: dates in words, choices by their text.</summary>
+    public string Cell(FieldDefinition column, IReadOnlyDictionary<string, string> row)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        ArgumentNullException.ThrowIfNull(row);
+        var value = row.GetValueOrDefault(column.Key);
+        if (string.IsNullOrWhiteSpace(value)) return "";
+        return column.Kind switch
+        {
+            FieldKind.Date => DueText(value),
+            FieldKind.SingleChoice => column.Options.FirstOrDefault(o => o.Value == value)?.Text ?? value,
+            FieldKind.Person => People.FirstOrDefault(p => p.Value == value)?.Text ?? Redactor.Redact(value)!,
+            _ => Redactor.Redact(value)!,
+        };
+    }
+
+    /// <summary>A saved date (yyyy-MM-dd) in words; anything else as it is.</summary>
+    public string DueText(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? AnswerText.Date(date)
+            : value ?? "";
 
     /// <summary>How an answer reads on the check-answers page.</summary>
     public string Display(FieldDefinition field)
