@@ -28,11 +28,8 @@ public static class DeadlineRule
         if (typed.Year > 2100 || calendar.IsWorkingDay(typed)) return new DeadlineCheck(typed, null, null);
         var next = typed;
         while (!calendar.IsWorkingDay(next)) next = next.AddDays(1);
-        return new DeadlineCheck(next, null, $"{Long(typed)} is not a working day; the {LowerFirst(label)} is {Long(next)}.");
+        return new DeadlineCheck(next, null, $"{Long(typed)} is not a working day; the deadline is {Long(next)}.");
     }
 
     private static string Long(DateOnly date) => date.ToString("dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
-
-    private static string LowerFirst(string label) =>
-        label.Length > 1 && char.IsUpper(label[0]) && !char.IsUpper(label[1]) ? char.ToLowerInvariant(label[0]) + label[1..] : label;
 }

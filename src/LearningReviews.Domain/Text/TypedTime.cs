@@ -78,12 +78,13 @@ public static partial class TypedTime
         return null;
     }
 
-    [GeneratedRegex(@"^(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?(?<half>am|pm)$", RegexOptions.CultureInvariant)]
+    // [0-9], not \d: \d matches the digits of every script, which int.Parse does not read.
+    [GeneratedRegex(@"^(?<h>[0-9]{1,2})(?:[:.](?<m>[0-9]{2}))?(?<half>am|pm)$", RegexOptions.CultureInvariant)]
     private static partial Regex TwelveHour();
 
-    [GeneratedRegex(@"^(?:(?<h>\d{1,2})[:.](?<m>\d{2})|(?<h>\d{2})(?<m>\d{2}))$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<h>[0-9]{1,2})[:.](?<m>[0-9]{2})|(?<h>[0-9]{2})(?<m>[0-9]{2}))$", RegexOptions.CultureInvariant)]
     private static partial Regex TwentyFourHour();
 
-    [GeneratedRegex(@"^\d{1,2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex HourAlone();
 }

@@ -119,7 +119,9 @@ public static partial class StageFormReader
                 var timeName = name + ".time";
                 var time = form[timeName].ToString().Trim();
                 // Whatever happens, the Time box shows again what was typed, as the date boxes do.
+                // (An entry left unvalidated would make the whole form invalid, hence marked valid.)
                 modelState.SetModelValue(timeName, time, time);
+                modelState.MarkFieldValid(timeName);
                 if (date is null)
                 {
                     if (time.Length > 0 && Typed(form, name) is null)
