@@ -9,7 +9,8 @@
 //     says "Row 3 added" through a polite live region;
 //   - gives every row a Remove button (a real <button>, its row named in visually hidden text), which
 //     takes the row out of the page; the other rows are numbered again in their labels;
-//   - hides "Save and add more rows", which the page no longer needs.
+//   - takes away "Save and add more rows", which the page no longer needs (taken out, not given the
+//     hidden attribute: .govuk-button's display: inline-block would show a hidden button all the same).
 // Names keep their indices after a removal, so the form may post rows 0 and 2: the server reads the
 // indices posted, gaps and all (Features/Workflow/StageFormReader.cs), and keeps to the same limit
 // (data-row-limit), so the limit here is only a help.
@@ -38,7 +39,7 @@ export function initRows (scope = document) {
     new RowList(container)
   }
   if (lists.length > 0) {
-    for (const button of document.querySelectorAll('[data-app-more-rows]')) button.hidden = true
+    for (const button of document.querySelectorAll('[data-app-more-rows]')) button.remove()
   }
 }
 
