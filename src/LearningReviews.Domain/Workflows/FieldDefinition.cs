@@ -57,7 +57,10 @@ public sealed class FieldDefinition
     /// <summary>For Person and People fields: the review role the chosen people take in the review.</summary>
     public string? ReviewRole { get; init; }
 
-    /// <summary>For dates: "not-in-future" or "not-in-past".</summary>
+    /// <summary>
+    /// For dates: "not-in-future", "not-in-past", or "deadline" (a date field only: not in the past, and a
+    /// day that is not a working day is moved to the next working day, see <see cref="Calendar.DeadlineRule"/>).
+    /// </summary>
     public string? DateRule { get; init; }
 
     /// <summary>

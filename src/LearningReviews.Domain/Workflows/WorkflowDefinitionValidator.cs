@@ -118,8 +118,9 @@ internal static class WorkflowDefinitionValidator
         if (field.MaxLength is <= 0 or > Text.InputLimits.LongText) problem($"field '{field.Key}' has a max length outside 1 to {Text.InputLimits.LongText}");
         if (field.WordLimit is < 1) problem($"field '{field.Key}' has a word limit below 1");
         if (field.ReviewRole is not null && !IsReviewRole(field.ReviewRole)) problem($"field '{field.Key}' names review role '{field.ReviewRole}', which does not exist");
-        if (field.DateRule is not null && (field.DateRule is not ("not-in-future" or "not-in-past") || !DateKinds.Contains(field.Kind)))
-            problem($"field '{field.Key}' has date rule '{field.DateRule}'; date and date-time fields may have not-in-future or not-in-past");
+        if (field.DateRule is not null && (field.DateRule is not ("not-in-future" or "not-in-past" or Calendar.DeadlineRule.Name) || !DateKinds.Contains(field.Kind)
+                                           || (field.DateRule == Calendar.DeadlineRule.Name && field.Kind != FieldKind.Date)))
+            problem($"field '{field.Key}' has date rule '{field.DateRule}'; date and date-time fields may have not-in-future or not-in-past, and date fields deadline");
     }
 
     private static void CheckGate(StageDefinition stage, GateDefinition gate, Dictionary<string, FieldDefinition> fields, Action<string> problem)

@@ -23,7 +23,8 @@ public sealed class WorkflowController(
     AuditLog audit,
     ReviewAccess access,
     TimeProvider clock,
-    PartnershipTime time) : Controller
+    PartnershipTime time,
+    LearningReviews.Domain.Calendar.WorkingDayCalendar calendar) : Controller
 {
     [HttpGet("stages/{stageKey}")]
     /// <param name="cycle">An earlier cycle of a repeatable stage (a first staff meeting, say), shown read-only.</param>
@@ -43,7 +44,7 @@ public sealed class WorkflowController(
         if (!await access.Demand(page.Review, ReviewOperations.EditStage, $"save stage {stageKey}")) return Forbid();
         if (!page.Editable) return Forbid();
 
-        var submission = StageFormReader.Read(page.Stage, Request.Form, ModelState, time.Today);
+        var submission = StageFormReader.Read(page.Stage, Request.Form, ModelState, time.Today, calendar);
         var answers = new Domain.Workflows.Engine.StageAnswers(submission.Answers, submission.Ticked);
         if (!ModelState.IsValid)
         {
@@ -80,6 +81,7 @@ public sealed class WorkflowController(
         // Built by hand, not with RedirectToAction: routing writes lower-case URLs, and stage keys such as
         // "actionPlan" are matched exactly, so "/stages/actionplan/check" would not be found.
         var stageUrl = $"/reviews/{id}/stages/{page.Stage.Key}";
+        if (submission.Notices.Count > 0) TempData["DatesMoved"] = string.Join('\n', submission.Notices);
         return Redirect(next == "more" ? stageUrl : stageUrl + "/check");
     }
 

@@ -31,6 +31,7 @@
 //    script leaves textareas inside that component alone.
 
 import { initAll } from './govuk-frontend.min.js'
+import { initRows } from './rows.js'
 
 /**
  * Counts words: runs of non-whitespace characters.
@@ -145,3 +146,5 @@ class WordCount {
 // defined before initWordCounts runs.)
 initAll()
 initWordCounts()
+// 3. Rows added and removed in the page: see rows.js.
+initRows()
