@@ -57,6 +57,13 @@ public sealed class FieldDefinition
     /// <summary>For Person and People fields: the review role the chosen people take in the review.</summary>
     public string? ReviewRole { get; init; }
 
+    /// <summary>
+    /// For Rows with a "name" column (attendance): the person and people fields of earlier stages
+    /// ("stage.field") whose people start the table, one row each, until the table is first saved, so
+    /// the people invited are not typed again. Only what the form shows first: nothing is recorded until saved.
+    /// </summary>
+    public IReadOnlyList<string> PrefillFrom { get; init; } = [];
+
     /// <summary>For dates: "not-in-future" or "not-in-past".</summary>
     public string? DateRule { get; init; }
 

@@ -31,6 +31,7 @@
 //    script leaves textareas inside that component alone.
 
 import { initAll } from './govuk-frontend.min.js'
+import { initPeoplePickers } from './people-picker.js'
 
 /**
  * Counts words: runs of non-whitespace characters.
@@ -145,3 +146,4 @@ class WordCount {
 // defined before initWordCounts runs.)
 initAll()
 initWordCounts()
+initPeoplePickers()
