@@ -52,6 +52,7 @@ public sealed class DefinitionLoaderTests
     [InlineData("\"title\": \"Second\",", "\"title\": \"Second\", \"colour\": \"blue\",", "broken.v1.json, stage 'second': unknown property")]
     [InlineData("\"required\": true }", "\"required\": true, \"wordLimit\": 20 }", "broken.v1.json, stage 'first': field 'meetingAt' has a word limit but is not long text")]
     [InlineData("\"title\": \"Second\", \"actors\": { \"roles\": [\"Team Manager\"] }", "\"title\": \"Second\", \"actors\": { }", "broken.v1.json, stage 'second': actors name nobody")]
+    [InlineData("\"required\": true }", "\"required\": true, \"prefillFrom\": [\"first.outcome\"] }", "broken.v1.json, stage 'first': field 'meetingAt' is prefilled with people but is not rows with a 'name' column")]
     public void Each_kind_of_mistake_is_named_with_its_file_and_stage(string find, string replace, string expected)
     {
         Assert.Contains(find, Valid, StringComparison.Ordinal);

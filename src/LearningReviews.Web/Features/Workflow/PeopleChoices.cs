@@ -50,7 +50,7 @@ public sealed record PeopleChoices(IReadOnlyList<PersonOption> InReview, IReadOn
         var parts = new List<string>();
         if (roles.Count > 0) parts.Add(string.Join(", ", roles));
         if (account.Agency is { Length: > 0 } agency) parts.Add(agency);
-        if (account.Locality is { Length: > 0 } locality) parts.Add(locality + " locality");
+        if (account.Locality is { Length: > 0 } locality) parts.Add(locality);
         if (reviewRoles is { Count: > 0 }) parts.Add("In this review as " + string.Join(", ", reviewRoles));
         if (!account.IsActive) parts.Add("account closed");
         var hint = string.Join(" · ", parts);
