@@ -80,7 +80,7 @@ public sealed class LearningConversationWalkthroughTests
             .. LearningPoint(1, "Ask Child L directly what makes school hard before setting attendance targets"),
         ]);
         await facilitator.AssertSavedAsync(saved);
-        blocked = await facilitator.GetAsync($"/reviews/{review}");
+        var blocked = await facilitator.GetAsync($"/reviews/{review}");
         Assert.Equal(["Record exactly three learning points"], blocked.Missing());
         Assert.False(blocked.OffersAdvance(review));
 
