@@ -83,7 +83,8 @@ public sealed partial class LearningConversationJourneyTests(BrowserFixture brow
 
             // Preparation.
             await OpenStageAsync(page, "Preparation", reference);
-            var facilitator = page.GetByLabel("Independent facilitator", new() { Exact = true });
+            // The facilitator is one person from the people picker: radios in a group, the review's own people first.
+            var facilitator = page.GetByRole(AriaRole.Group, new() { Name = "Independent facilitator", Exact = true });
             await Expect(facilitator).ToHaveAccessibleDescriptionAsync(
                 "A facilitator will lead the learning conversation who is independent from the professionals involved with the family.");
             var reason = page.GetByLabel(ReasonLabel + " (optional)", new() { Exact = true });
@@ -94,9 +95,30 @@ public sealed partial class LearningConversationJourneyTests(BrowserFixture brow
             await Expect(reason).ToHaveAccessibleDescriptionAsync($"You have {ReasonWordLimit} words remaining");
             await Accessibility.AssertNoSeriousViolationsAsync(page, "Preparation stage form");
 
-            await facilitator.SelectOptionAsync(new SelectOptionValue { Label = "Fran Ellis" });
-            await page.GetByRole(AriaRole.Group, new() { Name = "Professionals involved with the child and family" })
-                .GetByLabel("Priya Shah", new() { Exact = true }).CheckAsync();
+            // Searching narrows the list as the user types (by name, role, agency or locality), and says how many match.
+            var people = facilitator.Locator("[data-person-search]");
+            var everyone = await people.CountAsync();
+            Assert.True(everyone > 3, $"The picker lists {everyone} people");
+            await Expect(facilitator.GetByRole(AriaRole.Heading, new() { Name = "People in this review" })).ToBeVisibleAsync();
+            var search = facilitator.GetByLabel("Search for a person", new() { Exact = true });
+            await search.PressSequentiallyAsync("facilitat");
+            await Expect(people.Locator("visible=true")).ToHaveCountAsync(1);
+            await Expect(facilitator.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 person matches");
+            // Tariq (the Team Manager, in the review as its Proposer) does not match, so his group's heading goes too.
+            await Expect(facilitator.GetByRole(AriaRole.Heading, new() { Name = "People in this review" })).ToBeHiddenAsync();
+            await facilitator.GetByLabel("Fran Ellis", new() { Exact = true }).CheckAsync();
+            // Enter in the search box does not send the form; clearing the search shows everyone again, the choice kept.
+            await search.PressAsync("Enter");
+            await Expect(page).ToHaveURLAsync(StageUrl(reviewUrl, "preparation"));
+            await search.FillAsync("");
+            await Expect(people.Locator("visible=true")).ToHaveCountAsync(everyone);
+            await Expect(facilitator.GetByLabel("Fran Ellis", new() { Exact = true })).ToBeCheckedAsync();
+            var professionals = page.GetByRole(AriaRole.Group, new() { Name = "Professionals involved with the child and family" });
+            await professionals.GetByLabel("Search for a person", new() { Exact = true }).PressSequentiallyAsync("practitioner north");
+            // A person already chosen elsewhere is not affected; in this list, the one practitioner in North matches.
+            await Expect(professionals.GetByRole(AriaRole.Status)).ToContainTextAsync(" match");
+            await professionals.GetByLabel("Priya Shah", new() { Exact = true }).CheckAsync();
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "Preparation stage form with the people picker searched");
             var conversationAt = new DateOnly(2026, 12, 8);
             var when = page.GetByRole(AriaRole.Group, new() { Name = "Date and time of the learning conversation" });
             await FillDateAsync(page, "Date and time of the learning conversation", conversationAt);
@@ -131,8 +153,8 @@ public sealed partial class LearningConversationJourneyTests(BrowserFixture brow
             await Expect(reason).ToHaveValueAsync(overLimit);
             await Expect(reason).ToHaveAccessibleDescriptionAsync($"Error: {limitMessage} You have 5 words too many");
             await Expect(wordCount).ToHaveTextAsync("You have 5 words too many");
-            await Expect(facilitator.Locator("option:checked")).ToHaveTextAsync("Fran Ellis");
-            await Expect(page.GetByLabel("Priya Shah", new() { Exact = true })).ToBeCheckedAsync();
+            await Expect(facilitator.GetByLabel("Fran Ellis", new() { Exact = true })).ToBeCheckedAsync();
+            await Expect(professionals.GetByLabel("Priya Shah", new() { Exact = true })).ToBeCheckedAsync();
             await Expect(when.GetByLabel("Time", new() { Exact = true })).ToHaveValueAsync("10:30");
             await Expect(page.GetByLabel("No, their views could not be gathered", new() { Exact = true })).ToBeCheckedAsync();
             await Accessibility.AssertNoSeriousViolationsAsync(page, "Preparation stage form showing the word limit error");

@@ -58,6 +58,13 @@ public sealed class FieldDefinition
     public string? ReviewRole { get; init; }
 
     /// <summary>
+    /// For Rows with a "name" column (attendance): the person and people fields of earlier stages
+    /// ("stage.field") whose people start the table, one row each, until the table is first saved, so
+    /// the people invited are not typed again. Only what the form shows first: nothing is recorded until saved.
+    /// </summary>
+    public IReadOnlyList<string> PrefillFrom { get; init; } = [];
+
+    /// <summary>
     /// For dates: "not-in-future", "not-in-past", or "deadline" (a date field only: not in the past, and a
     /// day that is not a working day is moved to the next working day, see <see cref="Calendar.DeadlineRule"/>).
     /// </summary>

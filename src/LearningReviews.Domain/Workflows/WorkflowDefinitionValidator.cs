@@ -67,6 +67,14 @@ internal static class WorkflowDefinitionValidator
                 else if (other.Kind == FieldKind.SingleChoice ? other.Options.All(o => o.Value != when.Value) : when.Value is not ("yes" or "no"))
                     problem($"field '{field.Key}' is required when '{when.Field}' is '{when.Value}', which is not one of its answers");
             }
+            foreach (var reference in field.PrefillFrom)
+            {
+                if (field.Kind != FieldKind.Rows || field.Columns.All(c => c.Key != "name"))
+                    problem($"field '{field.Key}' is prefilled with people but is not rows with a 'name' column");
+                if (!reference.Contains('.', StringComparison.Ordinal) || reference.StartsWith(stage.Key + ".", StringComparison.Ordinal)
+                    || fieldsSoFar.GetValueOrDefault(reference) is not { Kind: FieldKind.Person or FieldKind.People })
+                    problem($"field '{field.Key}' is prefilled from '{reference}', which is not a person or people field of an earlier stage");
+            }
             fieldsSoFar[stage.Key + "." + field.Key] = field;
         }
         CheckSections(stage, problem);

@@ -15,7 +15,7 @@ public sealed class LearningConversationWalkthroughTests
         await using var app = await AppFactory.StartAsync(provider);
         using var tm = await app.SignedInAsAsync("tm@demo.example");
         var north = await app.LocalityIdAsync("North Locality");
-        var people = await app.UserIdsAsync("facilitator@demo.example", "practitioner@demo.example", "agency@demo.example");
+        var people = await app.UserIdsAsync("facilitator@demo.example", "practitioner@demo.example", "agency@demo.example", "tm@demo.example");
         var today = app.Today;
 
         // The Team Manager starts it because the plan is not progressing.
@@ -39,18 +39,23 @@ public sealed class LearningConversationWalkthroughTests
         await tm.AssertSavedAsync(saved);
         Assert.Equal("Preparation", (await tm.AdvanceAsync(review)).CurrentStageTitle());
 
-        // Preparation, by the Team Manager: a facilitator who is also one of the professionals involved is not independent.
+        // Preparation, by the Team Manager: a facilitator who is also one of the professionals involved is not independent,
+        // and neither is the person who requested the conversation. Both are refused when the form is saved, with the choice kept.
         KeyValuePair<string, string>[] preparation =
         [
             new("f.professionals", people["practitioner@demo.example"]), new("f.professionals", people["agency@demo.example"]),
             .. WorkflowClient.DateTime("conversationAt", today.AddDays(-1), "10:00"), new("f.viewsGathered", "yes"),
             new("f.childFamilyViews", "Child L said school feels too loud and that mornings at home are rushed. Mum wants help with the morning routine and feels blamed for the absences."),
         ];
-        saved = await tm.SaveStageAsync(review, "preparation", [.. preparation, new("f.facilitator", people["practitioner@demo.example"])]);
-        await tm.AssertSavedAsync(saved);
-        var blocked = await tm.GetAsync($"/reviews/{review}");
-        Assert.Equal(["The facilitator must be independent of the professionals involved with the family, and Priya Shah is one of them"], blocked.Missing());
-        Assert.False(blocked.OffersAdvance(review));
+        var refusedChoice = await tm.SaveStageAsync(review, "preparation", [.. preparation, new("f.facilitator", people["practitioner@demo.example"])]);
+        Assert.Equal(HttpStatusCode.OK, refusedChoice.Status);
+        Assert.Contains("The independent facilitator cannot be Priya Shah, who is one of the professionals involved with the family", refusedChoice.ErrorSummary, StringComparison.Ordinal);
+        Assert.NotNull(refusedChoice.Html.QuerySelector($"input[name='f.facilitator'][value='{people["practitioner@demo.example"]}'][checked]"));
+        refusedChoice = await tm.SaveStageAsync(review, "preparation", [.. preparation, new("f.facilitator", people["tm@demo.example"])]);
+        Assert.Equal(HttpStatusCode.OK, refusedChoice.Status);
+        Assert.Contains("The independent facilitator cannot be Tariq Malik, who requested the learning conversation", refusedChoice.ErrorSummary, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Participants.CountAsync(p => p.ReviewId == review && p.Role == ReviewRole.Facilitator)));
+        Assert.Contains("Assign an independent facilitator", (await tm.GetAsync($"/reviews/{review}")).Missing());
 
         // The Team Manager chooses an independent facilitator instead, who may then see the review.
         saved = await tm.SaveStageAsync(review, "preparation", [.. preparation, new("f.facilitator", people["facilitator@demo.example"])]);
@@ -75,7 +80,7 @@ public sealed class LearningConversationWalkthroughTests
             .. LearningPoint(1, "Ask Child L directly what makes school hard before setting attendance targets"),
         ]);
         await facilitator.AssertSavedAsync(saved);
-        blocked = await facilitator.GetAsync($"/reviews/{review}");
+        var blocked = await facilitator.GetAsync($"/reviews/{review}");
         Assert.Equal(["Record exactly three learning points"], blocked.Missing());
         Assert.False(blocked.OffersAdvance(review));
 

@@ -50,7 +50,21 @@ public sealed class LocalityLearningCircleWalkthroughTests
         Assert.Contains("Added as Learner (stage field)", joined);
         Assert.Equal("The learning circle", (await tm.AdvanceAsync(review)).CurrentStageTitle());
 
-        // The circle, chaired by the Head of Locality: one learning point, an action with owner and due date, attendance.
+        // The circle's attendance starts from the people chosen before it (practitioners, then learners), each
+        // with the attendance still to choose, so nobody types the invitees' names again.
+        var circleForm = await hol.GetAsync($"/reviews/{review}/stages/circle");
+        Assert.Equal("Priya Shah", circleForm.Html.QuerySelector("input[name='f.attendance[0].name']")?.GetAttribute("value"));
+        Assert.Equal("Fran Ellis", circleForm.Html.QuerySelector("input[name='f.attendance[1].name']")?.GetAttribute("value"));
+        Assert.Null(circleForm.Html.QuerySelector("select[name='f.attendance[0].attended'] option[selected]:not([value=''])"));
+        Assert.Equal("", circleForm.Html.QuerySelector("input[name='f.attendance[2].name']")?.GetAttribute("value") ?? "");
+        // An action's owner is chosen from the same people as the pickers (the review's own first), never the administrator.
+        var owners = circleForm.Html.QuerySelectorAll("select[name='act[0].ownerUser'] optgroup").ToList();
+        Assert.Equal(["People in this review", "Everyone else"], owners.Select(g => g.GetAttribute("label")));
+        Assert.StartsWith("Fran Ellis (", owners[0].QuerySelector("option")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alex Admin", circleForm.Html.QuerySelector("select[name='act[0].ownerUser']")!.TextContent, StringComparison.Ordinal);
+
+        // The circle, chaired by the Head of Locality: one learning point, two actions with owners and due dates
+        // (one owner chosen from the accounts, one typed for someone without an account), attendance.
         saved = await hol.SaveStageAsync(review, "circle",
         [
             new("checklist", "checkIn"), new("checklist", "groundRules"), new("checklist", "reasonsShared"), new("checklist", "checkOut"),
@@ -58,9 +72,16 @@ public sealed class LocalityLearningCircleWalkthroughTests
             new("f.overview", "Two moves in a year"), new("lp[0].id", ""), new("lp[0].text", "Ask the child about school moves"),
             new("act[0].id", ""), new("act[0].what", "Add school moves to the assessment"), new("act[0].owner", "Tariq Malik"),
             .. WorkflowClientB.ActionDue(0, today.AddDays(30)), new("act[0].impact", "Audit in three months"),
+            new("act[1].id", ""), new("act[1].what", "Ask the school for its transfer records"), new("act[1].ownerUser", learnerId), new("act[1].owner", ""),
+            .. WorkflowClientB.ActionDue(1, today.AddDays(14)), new("act[1].impact", "Records on file"),
             new("f.attendance[0].name", "Priya Shah"), new("f.attendance[0].attended", "yes"),
+            new("f.attendance[1].name", "Fran Ellis"), new("f.attendance[1].attended", "apologies"),
         ]);
         Assert.True(saved.IsRedirect, saved.ErrorSummary);
+        // Opened again, the chosen owner is chosen in the list and the typed one is in the name box.
+        var reopened = await hol.GetAsync($"/reviews/{review}/stages/circle");
+        Assert.Single(reopened.Html.QuerySelectorAll($"select[name$='.ownerUser'] option[value='{learnerId}'][selected]"));
+        Assert.Single(reopened.Html.QuerySelectorAll("input[name$='.owner'][value='Tariq Malik']"));
         Assert.Equal("After the learning circle", (await hol.AdvanceAsync(review)).CurrentStageTitle());
 
         // After: shared, case note recorded, themes; then the review closes.
@@ -76,11 +97,12 @@ public sealed class LocalityLearningCircleWalkthroughTests
             await db.Reviews.Where(r => r.Id == review).Select(r => r.Status).SingleAsync(),
             await db.Transitions.Where(t => t.ReviewId == review).OrderBy(t => t.OccurredAt).Select(t => t.Kind).ToListAsync(),
             await db.LearningPoints.CountAsync(p => p.ReviewId == review),
-            await db.Actions.Where(a => a.ReviewId == review).Select(a => a.OwnerName).ToListAsync()));
+            await db.Actions.Where(a => a.ReviewId == review).OrderBy(a => a.OwnerName).Select(a => new { a.OwnerName, a.OwnerUserId }).ToListAsync()));
         Assert.Equal(ReviewStatus.Closed, status);
         Assert.Equal([TransitionKind.Started, TransitionKind.Advanced, TransitionKind.Advanced, TransitionKind.Advanced, TransitionKind.Closed], transitions);
         Assert.Equal(1, points);
-        Assert.Equal(["Tariq Malik"], actions);
+        // The chosen owner is kept by account and by name; the typed one by name only.
+        Assert.Equal([("Fran Ellis", (string?)learnerId), ("Tariq Malik", null)], actions.Select(a => (a.OwnerName!, a.OwnerUserId)));
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]

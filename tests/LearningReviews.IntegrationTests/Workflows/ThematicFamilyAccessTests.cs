@@ -41,5 +41,21 @@ public sealed class ThematicFamilyAccessTests
         Assert.Equal(["Family B"], families);
         Assert.DoesNotContain("Family A", page.Html.Body!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Family C", page.Html.Body!.TextContent, StringComparison.Ordinal);
+
+        // The stage form's people picker does not tell her who is tied to another family: Andy, involved with
+        // Family A, is offered to her like anyone outside the review, while the business manager sees him in it.
+        var andy = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "agency@demo.example").Select(u => u.Id).SingleAsync());
+        var familyA = await app.WithDbAsync(db => db.ReviewCases.Where(rc => rc.ReviewId == review && rc.Case!.Label == "Family A")
+            .Select(rc => rc.CaseId).SingleAsync());
+        Assert.True((await bm.SubmitAsync($"/reviews/{review}/participants",
+            [new("Form.Kind", "internal"), new("Form.UserId", andy), new("Form.Role", "Practitioner"), new("Form.CaseId", familyA.ToString())])).IsRedirect);
+        var stageKey = await app.WithDbAsync(db => db.Reviews.Where(r => r.Id == review).Select(r => r.CurrentStageKey).SingleAsync());
+        var hers = PeoplePickerTests.Picker((await priya.GetAsync($"/reviews/{review}/stages/{stageKey}")).Html, "f.leadAuthor");
+        var groups = hers.QuerySelectorAll("[data-people-group]").ToList();
+        Assert.DoesNotContain("Andy Agbaje", PeoplePickerTests.Names(groups[0]));
+        Assert.Contains("Priya Shah", PeoplePickerTests.Names(groups[0]));
+        Assert.DoesNotContain("In this review", PeoplePickerTests.Hint(groups[1], "Andy Agbaje"), StringComparison.Ordinal);
+        var his = PeoplePickerTests.Picker((await bm.GetAsync($"/reviews/{review}/stages/{stageKey}")).Html, "f.leadAuthor");
+        Assert.Contains("Andy Agbaje", PeoplePickerTests.Names(his.QuerySelector("[data-people-group]")!));
     }
 }

@@ -57,6 +57,7 @@ public sealed class DefinitionLoaderTests
     [InlineData("\"gates\": [ { \"kind\": \"meetingBooked\"", "\"sections\": [ { \"key\": \"a\", \"title\": \"A\", \"fields\": [\"meetingAt\", \"outcome\", \"venue\"] } ], \"gates\": [ { \"kind\": \"meetingBooked\"", "broken.v1.json, stage 'first': section 'a' names field 'venue', which is not a field of this stage")]
     [InlineData("\"gates\": [ { \"kind\": \"meetingBooked\"", "\"sections\": [ { \"key\": \"a\", \"title\": \"\", \"fields\": [\"meetingAt\", \"outcome\"] } ], \"gates\": [ { \"kind\": \"meetingBooked\"", "broken.v1.json, stage 'first': a section needs a key and a title")]
     [InlineData("\"gates\": [ { \"kind\": \"meetingBooked\"", "\"sections\": [ { \"key\": \"a\", \"title\": \"A\", \"fields\": [\"meetingAt\", \"outcome\"], \"atLeastTwo\": true } ], \"gates\": [ { \"kind\": \"meetingBooked\"", "broken.v1.json, stage 'first': unknown property")]
+    [InlineData("\"required\": true }", "\"required\": true, \"prefillFrom\": [\"first.outcome\"] }", "broken.v1.json, stage 'first': field 'meetingAt' is prefilled with people but is not rows with a 'name' column")]
     public void Each_kind_of_mistake_is_named_with_its_file_and_stage(string find, string replace, string expected)
     {
         Assert.Contains(find, Valid, StringComparison.Ordinal);

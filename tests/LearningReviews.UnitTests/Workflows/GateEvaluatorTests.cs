@@ -157,6 +157,10 @@ public sealed class GateEvaluatorTests
         Assert.Single(Missing(stage, State(stage, participants: [facilitator, sameEmail, other])));
         Assert.Empty(Missing(stage, State(stage, participants: [facilitator, other])));
         Assert.Equal(["Assign an independent facilitator"], Missing(stage, State(stage, participants: [other])));
+        // Nor may the facilitator be the person who requested the review (its Proposer).
+        var requester = new ParticipantFacts("Proposer", "u7", "Fran Ellis", "fran@example.org", null);
+        Assert.Equal(["The independent facilitator cannot be Fran Ellis, who requested the learning conversation: choose someone independent of the family's professionals"],
+            Missing(stage, State(stage, participants: [facilitator, requester, other])));
     }
 
     [Fact]

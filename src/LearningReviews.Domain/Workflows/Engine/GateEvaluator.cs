@@ -222,9 +222,10 @@ public sealed class GateEvaluator(WorkingDayCalendar calendar)
             yield break;
         }
         var involved = state.Participants.Where(p => p.Role == gate.Role).ToList();
-        foreach (var facilitator in facilitators.Where(f => involved.Any(i => SamePerson(f, i))))
+        var requesters = state.Participants.Where(p => p.Role == "Proposer").ToList();
+        foreach (var facilitator in facilitators)
         {
-            yield return new($"The facilitator must be independent of the professionals involved with the family, and {facilitator.Name} is one of them");
+            if (FacilitatorIndependence.Refusal(facilitator, requesters, involved) is { } refusal) yield return new(refusal);
         }
     }
 
@@ -243,11 +244,6 @@ public sealed class GateEvaluator(WorkingDayCalendar calendar)
             yield return new($"'{field?.Label ?? gate.Field}' must be '{expected}'", Subject(stage, gate.Field!));
         }
     }
-
-    private static bool SamePerson(ParticipantFacts a, ParticipantFacts b) =>
-        (a.UserId is not null && a.UserId == b.UserId)
-        || (a.Email is not null && string.Equals(a.Email, b.Email, StringComparison.OrdinalIgnoreCase))
-        || (a.UserId is null && b.UserId is null && string.Equals(a.Name.Trim(), b.Name.Trim(), StringComparison.OrdinalIgnoreCase));
 
     private static string FieldKey(string reference) => reference.Contains('.', StringComparison.Ordinal) ? reference.Split('.', 2)[1] : reference;
 

@@ -29,7 +29,7 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
         if (record.Status == StageStatus.NotStarted) record.Status = StageStatus.InProgress;
 
         if (stage.Fields.Any(f => f.Kind == FieldKind.LearningPoints)) SyncLearningPoints(review, submission.LearningPoints);
-        if (stage.Fields.Any(f => f.Kind == FieldKind.Actions)) SyncActions(review, submission.Actions);
+        if (stage.Fields.Any(f => f.Kind == FieldKind.Actions)) await SyncActionsAsync(review, submission.Actions);
         foreach (var field in stage.Fields.Where(f => f.Kind is FieldKind.Person or FieldKind.People && f.ReviewRole is not null))
         {
             var chosen = ChosenIn(submission.Answers, field);
@@ -68,8 +68,11 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
         }
     }
 
-    private void SyncActions(Review review, List<ActionInput> inputs)
+    private async Task SyncActionsAsync(Review review, List<ActionInput> inputs)
     {
+        // An owner chosen from the accounts is kept by id and by name, so every list that shows owners reads the same.
+        var ownerIds = inputs.Select(i => i.OwnerUserId).OfType<string>().Distinct().ToList();
+        var ownerNames = ownerIds.Count == 0 ? new Dictionary<string, string>() : await db.Users.Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         var keep = inputs.Where(i => i.Id is not null).Select(i => i.Id).ToHashSet();
         foreach (var removed in review.Actions.Where(a => !keep.Contains(a.Id)).ToList())
         {
@@ -79,6 +82,8 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
         }
         foreach (var input in inputs)
         {
+            var ownerUserId = input.OwnerUserId is { } chosen && ownerNames.ContainsKey(chosen) ? chosen : null;
+            var ownerName = ownerUserId is null ? input.Owner : ownerNames[ownerUserId];
             var action = review.Actions.FirstOrDefault(a => a.Id == input.Id);
             if (action is null)
             {
@@ -87,14 +92,15 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
                 db.Actions.Add(action);
                 audit.Add(AuditActions.Created, nameof(ReviewAction), action.Id.ToString(), review.Id, "Action added");
             }
-            else if (action.What != input.What || action.OwnerName != input.Owner || action.ImpactMeasure != input.Impact
+            else if (action.What != input.What || action.OwnerName != ownerName || action.OwnerUserId != ownerUserId || action.ImpactMeasure != input.Impact
                      || action.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) != input.Due
                      || action.LearningPointId != (review.LearningPoints.Any(p => p.Id == input.Finding) ? input.Finding : null))
             {
                 audit.Add(AuditActions.Updated, nameof(ReviewAction), action.Id.ToString(), review.Id, "Action changed");
             }
             action.What = input.What;
-            action.OwnerName = input.Owner;
+            action.OwnerName = ownerName;
+            action.OwnerUserId = ownerUserId;
             action.ImpactMeasure = input.Impact;
             // A recommendation may answer one finding; only this review's learning points can be chosen.
             action.LearningPointId = review.LearningPoints.Any(p => p.Id == input.Finding) ? input.Finding : null;

@@ -14,7 +14,9 @@ public sealed record LearningPointInput(Guid? Id, string Text);
 
 /// <param name="Finding">The learning point (finding) the action answers, if chosen.</param>
 /// <param name="Due">yyyy-MM-dd, or "typed:day|month|year" when what was typed is not a real date (shown again as typed).</param>
-public sealed record ActionInput(Guid? Id, string What, string? Owner, string? Due, string? Impact, Guid? Finding = null);
+/// <param name="Owner">The person responsible typed as a name: someone without an account.</param>
+/// <param name="OwnerUserId">The person responsible chosen from the accounts.</param>
+public sealed record ActionInput(Guid? Id, string What, string? Owner, string? Due, string? Impact, Guid? Finding = null, string? OwnerUserId = null);
 
 /// <summary>Everything posted from one stage form, read into answers, with problems recorded in ModelState.</summary>
 public sealed class StageSubmission
@@ -293,8 +295,17 @@ public static partial class StageFormReader
             var due = GovUkDate.TryRead(form, p + ".due", out var dueDate) ? dueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : Typed(form, p + ".due");
             if (due?.StartsWith(TypedPrefix, StringComparison.Ordinal) == true)
                 modelState.AddModelError(dueName, $"The due date of action {i + 1} must be a real date, like 27 3 2026");
-            yield return new ActionInput(ParseId(form[p + ".id"]), what, NullIfEmpty(form[p + ".owner"]), due, NullIfEmpty(form[p + ".impact"]),
-                ParseId(form[p + ".finding"]));
+            var ownerUser = NullIfEmpty(form[p + ".ownerUser"]);
+            var ownerTyped = NullIfEmpty(form[p + ".owner"]);
+            if (ownerUser is { Length: > InputLimits.Token })
+            {
+                modelState.AddModelError(fieldName, $"Choose the person responsible for action {i + 1} from the list");
+                ownerUser = null;
+            }
+            if (ownerUser is not null && ownerTyped is not null)
+                modelState.AddModelError(fieldName, $"Action {i + 1}: choose the person responsible or type the name of someone without an account, not both");
+            yield return new ActionInput(ParseId(form[p + ".id"]), what, ownerTyped, due, NullIfEmpty(form[p + ".impact"]),
+                ParseId(form[p + ".finding"]), ownerUser);
         }
     }
 

@@ -40,8 +40,24 @@ public sealed record StagePage(
     /// <summary>The actions the form shows: as typed if it came back, else as saved.</summary>
     public IReadOnlyList<ActionInput> ActionRows() =>
         TypedActions ?? Review.Actions.OrderBy(a => a.CreatedAt)
-            .Select(a => new ActionInput(a.Id, Redactor.Redact(a.What)!, Redactor.Redact(a.OwnerName), a.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                Redactor.Redact(a.ImpactMeasure), a.LearningPointId)).ToList();
+            .Select(a => new ActionInput(a.Id, Redactor.Redact(a.What)!,
+                // An owner chosen from the accounts shows in the picker; the name box keeps only someone without an account.
+                a.OwnerUserId is null ? Redactor.Redact(a.OwnerName) : null,
+                a.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                Redactor.Redact(a.ImpactMeasure), a.LearningPointId, a.OwnerUserId)).ToList();
+
+    /// <summary>
+    /// The people an action's owner is chosen from: the review's participants, then everyone else, each
+    /// as "name (roles, agency)" in a list the select groups by those headings.
+    /// </summary>
+    public IReadOnlyList<SelectListItem> OwnerChoices()
+    {
+        var inReview = new SelectListGroup { Name = "People in this review" };
+        var others = new SelectListGroup { Name = PeopleChoices.InReview.Count == 0 ? "Everyone" : "Everyone else" };
+        return PeopleChoices.All
+            .Select(p => new SelectListItem(p.Hint.Length == 0 ? p.Name : $"{p.Name} ({p.Hint})", p.Id) { Group = p.InReview ? inReview : others })
+            .ToList();
+    }
 
     public string FieldId(FieldDefinition field) => "f_" + field.Key;
 
@@ -98,6 +114,49 @@ public sealed record StagePage(
     }
 
     private const int ShortGuidance = 240;
+
+    /// <summary>Whom the people pickers offer, in order (see PeopleChoices).</summary>
+    public PeopleChoices PeopleChoices { get; init; } = PeopleChoices.None;
+
+    /// <summary>Every account by id: names, agencies and localities for prefilled rows and action owners.</summary>
+    public IReadOnlyDictionary<string, PickerAccount> Accounts { get; init; } = new Dictionary<string, PickerAccount>();
+
+    /// <summary>People this viewer may not see in the review (tied to another family): never written into a prefilled row.</summary>
+    public IReadOnlySet<string> HiddenPeople { get; init; } = new HashSet<string>();
+
+    /// <summary>
+    /// The rows a table shows: as saved; or, for an attendance table not saved yet that the definition
+    /// prefills, one row per person chosen in the earlier fields it names (name and agency filled,
+    /// attendance left to choose), so nobody types the invitees again. Saving records them.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> RowsFor(FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var rows = Answers.Rows(field.Key);
+        if (rows.Count > 0 || field.PrefillFrom.Count == 0 || !Editable || Answers.Values.ContainsKey(field.Key)) return rows;
+        var records = ReviewWorkflowService.LatestRecords(Review);
+        var ids = new List<string>();
+        foreach (var reference in field.PrefillFrom)
+        {
+            var parts = reference.Split('.', 2);
+            var source = Definition.FindStage(parts[0])?.FindField(parts[1]);
+            if (source is null || records.GetValueOrDefault(parts[0]) is not { } record) continue;
+            var earlier = ReviewWorkflowService.AnswersOf(record);
+            ids.AddRange(source.Kind == FieldKind.People ? earlier.List(source.Key) : earlier.Text(source.Key) is { } one ? [one] : []);
+        }
+        var hasAgency = field.Columns.Any(c => c.Key == "agency");
+        return ids.Distinct(StringComparer.Ordinal)
+            .Where(id => !HiddenPeople.Contains(id))
+            .Select(id => Accounts.GetValueOrDefault(id))
+            .OfType<PickerAccount>()
+            .Select(account =>
+            {
+                var row = new Dictionary<string, string> { ["name"] = account.Name };
+                if (hasAgency && account.Agency is { } agency) row["agency"] = agency;
+                return (IReadOnlyDictionary<string, string>)row;
+            })
+            .ToList();
+    }
 
     /// <summary>The choices of a radios, checkboxes or select field (people come from the review and the service).</summary>
     public IReadOnlyList<SelectListItem> Choices(FieldDefinition field)

@@ -45,6 +45,7 @@ public sealed class WorkflowController(
         if (!page.Editable) return Forbid();
 
         var submission = StageFormReader.Read(page.Stage, Request.Form, ModelState, time.Today, calendar);
+        FacilitatorIndependenceCheck.Check(page.Stage, page.Review, submission, page.Accounts, ModelState);
         var answers = new Domain.Workflows.Engine.StageAnswers(submission.Answers, submission.Ticked);
         if (!ModelState.IsValid)
         {
@@ -172,12 +173,17 @@ public sealed class WorkflowController(
         var hidesFamilies = hidesRows || redactor.ChangesAny(review, stage, rows);
         var editable = stageKey == review.CurrentStageKey && await access.Allows(review, ReviewOperations.EditStage)
                        && !lockedForm && record == latest && !hidesFamilies;
-        var people = await db.Users.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.DisplayName)
-            .Select(u => new SelectListItem(u.DisplayName, u.Id)).ToListAsync();
+        // Names of every account, closed ones too, so an answer given before an account closed still reads as a name.
+        var accounts = await PeopleDirectory.AccountsAsync(db);
+        var people = accounts.Values.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Select(a => new SelectListItem(a.Name, a.Id)).ToList();
+        var visible = PeopleDirectory.VisibleParticipants(user, review);
         return new StagePage(review, definition, stage, record, redactor.Redact(stage, rows), editable, moves, people)
         {
             Redactor = redactor,
             HidesFamilies = hidesFamilies,
+            Accounts = accounts,
+            PeopleChoices = PeopleChoices.Build(accounts.Values, visible, PeopleDirectory.ChosenOn(stage, rows, review)),
+            HiddenPeople = PeopleDirectory.HiddenFrom(user, review, visible),
         };
     }
 }

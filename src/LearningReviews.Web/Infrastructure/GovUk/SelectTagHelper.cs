@@ -19,9 +19,13 @@ public sealed class SelectTagHelper : GovUkFieldTagHelper
     {
         StartFormGroup(output);
         var current = CurrentValue;
+        string Option(SelectListItem item) =>
+            $"<option value=\"{Encode(item.Value)}\"{(item.Value == current ? " selected" : "")}>{Encode(item.Text)}</option>";
+        // Items with a group are drawn under an <optgroup> of that name, in the order the groups first appear.
         var options = (EmptyOption is null ? "" : $"<option value=\"\">{Encode(EmptyOption)}</option>") +
-                      string.Concat(Items.Select(item =>
-                          $"<option value=\"{Encode(item.Value)}\"{(item.Value == current ? " selected" : "")}>{Encode(item.Text)}</option>"));
+                      string.Concat(Items.GroupBy(item => item.Group).Select(group => group.Key is null
+                          ? string.Concat(group.Select(Option))
+                          : $"<optgroup label=\"{Encode(group.Key.Name)}\">{string.Concat(group.Select(Option))}</optgroup>"));
         var classes = "govuk-select" + (ErrorMessage is null ? "" : " govuk-select--error");
         output.Content.SetHtmlContent(
             $"<label class=\"{LabelClasses("govuk-label", LabelSize)}\" for=\"{Encode(Id)}\">{Encode(Label)}</label>" + HintHtml() + ErrorHtml() +

@@ -32,6 +32,7 @@
 
 import { initAll } from './govuk-frontend.min.js'
 import { initRows } from './rows.js'
+import { initPeoplePickers } from './people-picker.js'
 
 /**
  * Counts words: runs of non-whitespace characters.
@@ -148,3 +149,5 @@ initAll()
 initWordCounts()
 // 3. Rows added and removed in the page: see rows.js.
 initRows()
+// 4. People pickers searched as you type: see people-picker.js.
+initPeoplePickers()
