@@ -78,7 +78,8 @@ public sealed class OutcomesFormService(
         var form = Current(review);
         if (!MayComment(form)) return MoveResult.Refused("The form is not open for comments.");
         var stage = OutcomesStage(review);
-        if (stage.FindField(sectionKey ?? "") is null) return MoveResult.Refused("Select the section your comment is about");
+        // Any row of the form takes comments: the Lead Author row, the key learning points and the recommendations too.
+        if (!OutcomesContent.Live(review, stage).HasSection(sectionKey)) return MoveResult.Refused("Select the section your comment is about");
         if (string.IsNullOrWhiteSpace(text)) return MoveResult.Refused("Enter your comment");
         if (text.Trim().Length > InputLimits.Comment) return MoveResult.Refused(CommentTooLong);
         var comment = new OutcomesComment
