@@ -21,7 +21,7 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
 {
     public const string OutcomesKind = "Learning Review Outcomes Form";
 
-    private string PartnershipName => configuration["Partnership:Name"] is { Length: > 0 } name ? name : "Safeguarding Children Partnership";
+    private string PartnershipName => configuration["Partnership:Name"] is { Length: > 0 } name ? name : Domain.Workflows.WorkflowDefinitionLoader.DefaultPartnershipName;
 
     /// <param name="viewer">
     /// Who the document is for: someone who sees only some of a thematic review's families gets a title,
