@@ -129,6 +129,19 @@ public sealed class OutcomesFormAppendixTests
         Assert.DoesNotContain(onLead.Html.QuerySelectorAll("button"), b => b.TextContent.Contains("Save answer", StringComparison.Ordinal));
         var asAuthor = await author.GetAsync(url);
         Assert.Equal(2, asAuthor.Html.QuerySelectorAll("button").Count(b => b.TextContent.Contains("Save answer", StringComparison.Ordinal)));
+
+        // The business manager acts at the stage too, but the lead author answers: no "Save answer", and a posted answer is refused.
+        using var bm = await app.SignedInAsAsync("bm@demo.example");
+        var asBm = await bm.GetAsync(url);
+        Assert.DoesNotContain(asBm.Html.QuerySelectorAll("button"), b => b.TextContent.Contains("Save answer", StringComparison.Ordinal));
+        var first = await app.WithDbAsync(db => db.OutcomesComments.OrderBy(c => c.CreatedAt).Select(c => c.Id).FirstAsync());
+        var refused = await bm.PostAsync($"{url}/comments/{first}/answer",
+            [new("formToken", Token(asAuthor)), new("response", "Agreed, by March.")], asBm.AntiforgeryToken());
+        Assert.Contains("Only the lead author answers comments on the form.", refused.Text, StringComparison.Ordinal);
+        Assert.Null(await app.WithDbAsync(db => db.OutcomesComments.Where(c => c.Id == first).Select(c => c.Response).SingleAsync()));
+        await author.FollowAsync(await author.PostAsync($"{url}/comments/{first}/answer",
+            [new("formToken", Token(asAuthor)), new("response", "Agreed, by March.")], asAuthor.AntiforgeryToken()));
+        Assert.Equal("Agreed, by March.", await app.WithDbAsync(db => db.OutcomesComments.Where(c => c.Id == first).Select(c => c.Response).SingleAsync()));
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]

@@ -126,6 +126,7 @@ public sealed class OutcomesController(
             isCurrent && forms.MayComment(form) && await access.Allows(review, ReviewOperations.Comment), isCurrent)
         {
             Redactor = redactor,
+            MayAnswer = isCurrent && forms.MayAnswer(users.Current(), review),
         };
     }
 

@@ -28,6 +28,9 @@ public sealed record OutcomesFormPage(
     /// <summary>The section whose "Comment on this section" link was followed: its comment box is shown under it.</summary>
     public string? CommentingOn { get; init; }
 
+    /// <summary>Whether this user is offered "Save answer" on comments: the lead author only (see ReviewAccessPolicy.MayAnswerOutcomesComments).</summary>
+    public bool MayAnswer { get; init; }
+
     public IEnumerable<OutcomesComment> CommentsOn(string sectionKey) =>
         Form.Comments.Where(c => c.SectionKey == sectionKey).OrderBy(c => c.CreatedAt);
 }
