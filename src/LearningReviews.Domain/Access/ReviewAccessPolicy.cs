@@ -107,6 +107,15 @@ public static class ReviewAccessPolicy
         && definition.FindStage(definition.OutcomesForm!.Stage) is { } stage
         && MayActAt(user, review, definition, stage);
 
+    /// <summary>
+    /// Answering comments on the form: its lead author, who wrote it (003: the lead author completes and
+    /// circulates it). The stage's other actors (the business manager) answer only on a review with no lead author.
+    /// </summary>
+    public static bool MayAnswerOutcomesComments(UserContext user, Review review, WorkflowDefinition definition) =>
+        MayManageOutcomesForm(user, review, definition)
+        && (review.Participants.All(p => p.Role != ReviewRole.LeadAuthor)
+            || ActingAt(user, review, definition, definition.FindStage(definition.OutcomesForm!.Stage)!) == ActingBy.ReviewRole);
+
     /// <summary>Commenting on a circulated form: anyone who may see the review, while the review is in the form's window.</summary>
     public static bool MayComment(UserContext user, Review review, WorkflowDefinition definition) =>
         MaySee(user, review, definition) && IsInOutcomesFormWindow(review, definition);

@@ -20,7 +20,8 @@ public sealed class WorkflowCatalogue
     public IReadOnlyList<string> RolesThatMayStart { get; }
 
     /// <summary>The catalogue of the definitions shipped with the application.</summary>
-    public static WorkflowCatalogue BuiltIn() => new(WorkflowDefinitionLoader.LoadBuiltIn());
+    /// <param name="partnershipName">The partnership's name (Partnership:Name), shown wherever a definition says {partnership}.</param>
+    public static WorkflowCatalogue BuiltIn(string? partnershipName = null) => new(WorkflowDefinitionLoader.LoadBuiltIn(partnershipName));
 
     /// <summary>The newest version of each methodology, by name.</summary>
     public IReadOnlyList<WorkflowDefinition> Latest { get; }

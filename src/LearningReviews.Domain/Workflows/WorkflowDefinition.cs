@@ -81,7 +81,7 @@ public sealed class OutcomesFormDefinition
     /// <summary>The key of the stage whose fields are the form's sections, in the form's order.</summary>
     public string Stage { get; init; } = "";
 
-    /// <summary>Who the final form is sent to, in the document's words (e.g. "the GSCP Business Manager").</summary>
+    /// <summary>Who the final form is sent to, in the document's words (e.g. "the {partnership} Business Manager").</summary>
     public string SendTo { get; init; } = "";
 }
 

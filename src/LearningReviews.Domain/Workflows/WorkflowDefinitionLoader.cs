@@ -21,20 +21,33 @@ public static partial class WorkflowDefinitionLoader
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
+    /// <summary>
+    /// Where a definition's labels and guidance name the partnership ("the {partnership} business manager"):
+    /// the source documents name one partnership, the service names whichever runs it (Partnership:Name).
+    /// </summary>
+    public const string PartnershipPlaceholder = "{partnership}";
+
+    /// <summary>The partnership's name when none is configured (the default of Partnership:Name).</summary>
+    public const string DefaultPartnershipName = "Safeguarding Children Partnership";
+
     /// <summary>The definitions shipped inside this assembly (Workflows/Definitions/*.json).</summary>
-    public static IReadOnlyList<WorkflowDefinition> LoadBuiltIn()
+    /// <param name="partnershipName">The partnership's name, put in place of {partnership} in every label and guidance.</param>
+    public static IReadOnlyList<WorkflowDefinition> LoadBuiltIn(string? partnershipName = null)
     {
         var assembly = typeof(WorkflowDefinitionLoader).Assembly;
         var files = assembly.GetManifestResourceNames()
             .Where(name => name.EndsWith(".json", StringComparison.Ordinal) && name.Contains(".Workflows.Definitions.", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(name => (FileNameOf(name), Read(assembly, name)));
-        return Load(files);
+        return Load(files, partnershipName);
     }
 
-    public static IReadOnlyList<WorkflowDefinition> Load(IEnumerable<(string File, string Json)> files)
+    public static IReadOnlyList<WorkflowDefinition> Load(IEnumerable<(string File, string Json)> files, string? partnershipName = null)
     {
         ArgumentNullException.ThrowIfNull(files);
+        // The name goes into the JSON text as a JSON string's contents, so a quote or backslash in it stays text.
+        var encodedName = JsonEncodedText.Encode(string.IsNullOrWhiteSpace(partnershipName) ? DefaultPartnershipName : partnershipName.Trim()).ToString();
+        files = files.Select(f => (f.File, f.Json.Replace(PartnershipPlaceholder, encodedName, StringComparison.Ordinal))).ToList();
         var problems = new List<DefinitionProblem>();
         var definitions = new List<(string File, WorkflowDefinition Definition)>();
         foreach (var (file, json) in files)

@@ -20,7 +20,11 @@ internal sealed class BodyLayout(PageFlow flow, DocumentStyle style)
     {
         DrawLines(PdfBlockLevelElementTag.Paragraph, Wrap(document.PartnershipName, style.Partnership), style.Partnership, style.SecondaryText, 4);
         DrawLines(PdfBlockLevelElementTag.Heading1, Wrap(document.Title, style.Title), style.Title, style.Text, 2);
-        DrawLines(PdfBlockLevelElementTag.Paragraph, Wrap(document.Kind, style.Subtitle), style.Subtitle, style.SecondaryText, 8);
+        // The title names the kind of record already ("Review record: Child A"): printing the kind again under it repeats the title.
+        if (!document.Title.StartsWith(document.Kind, StringComparison.Ordinal))
+            DrawLines(PdfBlockLevelElementTag.Paragraph, Wrap(document.Kind, style.Subtitle), style.Subtitle, style.SecondaryText, 8);
+        else
+            flow.Y += 6;
         _tables.Draw(KeyValueSpec(
         [
             new KeyValueRow("Reference", document.Reference),

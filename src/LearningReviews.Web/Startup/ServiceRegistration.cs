@@ -46,7 +46,8 @@ public static class ServiceRegistration
         services.AddValidatorsFromAssemblyContaining(typeof(ServiceRegistration), ServiceLifetime.Singleton);
         services.AddFluentValidationAutoValidation();
         // Definitions are read and checked once; an invalid one stops startup (see PrepareDatabaseAsync).
-        services.AddSingleton(_ => WorkflowCatalogue.BuiltIn());
+        // The partnership's name (Partnership:Name) goes in wherever a definition's words say {partnership}.
+        services.AddSingleton(provider => WorkflowCatalogue.BuiltIn(provider.GetRequiredService<IConfiguration>()["Partnership:Name"]));
         services.AddSingleton(provider => new WorkingDayCalendar(
             provider.GetRequiredService<IConfiguration>().GetSection("Calendar:ExtraNonWorkingDays").Get<DateOnly[]>() ?? []));
         services.AddSingleton<GateEvaluator>();

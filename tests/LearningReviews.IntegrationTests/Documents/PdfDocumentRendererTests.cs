@@ -247,10 +247,11 @@ public class PdfDocumentRendererTests
         var pdf = PdfReader.Read(Renderer.Render(SampleDocuments.Short(isFinal: true)));
 
         Assert.Equal("Document", pdf.Elements[0].Tag);
+        // The title names the kind of record; the kind is not printed again under it.
+        Assert.DoesNotContain(pdf.Elements, e => e.Tag == "P" && e.Text == "Learning Review Outcomes Form");
         TaggedAssert.InOrder(pdf,
             ("P", "Wessex Safeguarding Children Partnership"),
             ("H1", "Learning Review Outcomes Form: Child T"),
-            ("P", "Learning Review Outcomes Form"),
             ("Table", ""), ("TR", ""), ("TH", "Reference"), ("TD", "LR-2026-0007"),
             ("H2", "1. Summary of the case"),
             ("P", "Describe the family and what happened, briefly."),

@@ -39,6 +39,8 @@ public sealed class LinkedReviewTests
         var startUrl = $"/reviews/start/practitioner-learning-review?linkedFrom={rapid}";
         var form = await bm.GetAsync(startUrl);
         Assert.Equal("Child R", form.InputValue("CaseLabel"));
+        // The business manager who typed the child's case-record number finds it carried over.
+        Assert.Equal("CR-88123", form.InputValue("CaseRecordNumber"));
         var rapidReference = await app.WithDbAsync(db => db.Reviews.Where(r => r.Id == rapid).Select(r => r.Reference).SingleAsync());
         Assert.Contains($"starts from the decision of {rapidReference}", form.Text, StringComparison.Ordinal);
 
@@ -48,7 +50,7 @@ public sealed class LinkedReviewTests
         [
             new("CaseLabel", "Child R"), new("LocalityId", locality.GetAttribute("value")!),
             new("Reason", "serviceImprovement"), new("ReasonDetail", form.TextareaValue("ReasonDetail")!.Trim()),
-            new("LinkedFromReviewId", rapid.ToString()),
+            new("CaseRecordNumber", form.InputValue("CaseRecordNumber")!), new("LinkedFromReviewId", rapid.ToString()),
         ], form.AntiforgeryToken());
         Assert.True(created.IsRedirect, created.ErrorSummary);
         var linked = Guid.Parse(created.Location!.Split('/').Last());
@@ -59,7 +61,10 @@ public sealed class LinkedReviewTests
                 == await db.ReviewCases.Where(rc => rc.ReviewId == rapid).Select(rc => rc.CaseId).SingleAsync()));
         Assert.Equal(rapid, linkedFrom);
         Assert.True(sameCase, "the linked review should be about the same child record");
-        Assert.Contains($"Started from {rapidReference}", (await bm.GetAsync($"/reviews/{linked}")).Html.Body!.TextContent, StringComparison.Ordinal);
+        var linkedPage = (await bm.GetAsync($"/reviews/{linked}")).Html.Body!.TextContent;
+        Assert.Contains($"Started from {rapidReference}", linkedPage, StringComparison.Ordinal);
+        Assert.Contains("CR-88123", linkedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Restricted to managers", linkedPage, StringComparison.Ordinal);
         Assert.Contains("Led to", (await bm.GetAsync($"/reviews/{rapid}")).Html.Body!.TextContent, StringComparison.Ordinal);
     }
 
@@ -80,7 +85,7 @@ public sealed class LinkedReviewTests
     {
         var north = await app.WithDbAsync(db => db.Localities.Where(l => l.Name == "North Locality").Select(l => l.Id).SingleAsync());
         var started = await bm.SubmitAsync("/reviews/start/rapid-review",
-            [new("CaseLabel", "Child R"), new("LocalityId", north.ToString()), new("ReasonDetail", "Serious incident notified")]);
+            [new("CaseLabel", "Child R"), new("LocalityId", north.ToString()), new("CaseRecordNumber", "CR-88123"), new("ReasonDetail", "Serious incident notified")]);
         Assert.True(started.IsRedirect, started.ErrorSummary);
         return Guid.Parse(started.Location!.Split('/').Last());
     }

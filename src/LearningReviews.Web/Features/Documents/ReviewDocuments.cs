@@ -21,7 +21,7 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
 {
     public const string OutcomesKind = "Learning Review Outcomes Form";
 
-    private string PartnershipName => configuration["Partnership:Name"] is { Length: > 0 } name ? name : "Safeguarding Children Partnership";
+    private string PartnershipName => configuration["Partnership:Name"] is { Length: > 0 } name ? name : Domain.Workflows.WorkflowDefinitionLoader.DefaultPartnershipName;
 
     /// <param name="viewer">
     /// Who the document is for: someone who sees only some of a thematic review's families gets a title,
@@ -44,9 +44,14 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
         {
             blocks.Add(new HeadingBlock(section.Kind == OutcomesSectionKind.Recommendations ? "Recommendations" : section.Label));
             if (section.Guidance is not null) blocks.Add(new GuidanceBlock(section.Guidance));
+            if (section.Kind == OutcomesSectionKind.FindingsWithLearningPoints)
+            {
+                blocks.Add(new ParagraphBlock(section.Text));
+                blocks.Add(new HeadingBlock("Key learning points", 2));
+            }
             blocks.Add(section.Kind switch
             {
-                OutcomesSectionKind.LearningPoints => new ParagraphBlock(content.LearningPoints.Count == 0 ? null
+                OutcomesSectionKind.LearningPoints or OutcomesSectionKind.FindingsWithLearningPoints => new ParagraphBlock(content.LearningPoints.Count == 0 ? null
                     : string.Join('\n', content.LearningPoints.Select((p, i) => $"{i + 1}. {p}"))),
                 OutcomesSectionKind.Recommendations => new TableBlock([new("Action", 3), new("Person Responsible", 2), new("Timeframe", 1.4)],
                     content.Recommendations.Select(r => (IReadOnlyList<string>)[r.Action, r.PersonResponsible, r.Timeframe]).ToList()),
@@ -84,6 +89,7 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
         var kind = RecordKind(definition);
         var records = ReviewWorkflowService.LatestRecords(review);
         var redactor = RedactorFor(viewer, review);
+        string? PersonName(string userId) => review.Participants.FirstOrDefault(p => p.UserId == userId)?.Name;
         var blocks = new List<DocumentBlock>
         {
             new KeyValueBlock(
@@ -99,6 +105,12 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
             var answers = ReviewWorkflowService.AnswersOf(records[stage.Key]);
             if (viewer is not null) answers = redactor.Redact(stage, FamilyRows.VisibleTo(viewer, review, stage, answers));
             blocks.Add(new HeadingBlock(stage.Title));
+            if (stage.Checklist.Count > 0)
+            {
+                // The stage's boxes print as the page shows them, each ticked or not.
+                blocks.Add(new HeadingBlock("Checklist", 2));
+                blocks.Add(new KeyValueBlock(stage.Checklist.Select(item => new KeyValueRow(item.Text, answers.Ticked.Contains(item.Key) ? "Ticked" : "Not ticked")).ToList()));
+            }
             foreach (var field in stage.Fields)
             {
                 switch (field.Kind)
@@ -117,7 +129,7 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
                     case FieldKind.Rows:
                         blocks.Add(new HeadingBlock(field.Label, 2));
                         blocks.Add(new TableBlock(field.Columns.Select(c => new TableColumn(c.Label)).ToList(),
-                            answers.Rows(field.Key).Select(row => (IReadOnlyList<string>)field.Columns.Select(c => row.GetValueOrDefault(c.Key) ?? "").ToList()).ToList()));
+                            answers.Rows(field.Key).Select(row => (IReadOnlyList<string>)field.Columns.Select(c => AnswerText.Cell(c, row.GetValueOrDefault(c.Key), PersonName)).ToList()).ToList()));
                         break;
                     case FieldKind.Person or FieldKind.People:
                         var ids = answers.List(field.Key).Concat(answers.Text(field.Key) is { } one ? [one] : []).ToHashSet();
@@ -125,7 +137,7 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
                         break;
                     default:
                         blocks.Add(new HeadingBlock(field.Label, 2));
-                        blocks.Add(new ParagraphBlock(AnswerText.For(field, answers)));
+                        blocks.Add(new ParagraphBlock(AnswerText.For(field, answers, PersonName)));
                         break;
                 }
             }

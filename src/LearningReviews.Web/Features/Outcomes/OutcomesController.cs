@@ -23,13 +23,14 @@ public sealed class OutcomesController(
     Infrastructure.PartnershipTime time) : Controller
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index(Guid id)
+    public async Task<IActionResult> Index(Guid id, string? section)
     {
         var review = await queries.FindAsync(id, where: "outcomes form");
         if (review is null || workflow.DefinitionOf(review).OutcomesForm is null) return NotFound();
         var form = OutcomesFormService.Current(review);
         await audit.RecordAsync(AuditActions.Viewed, nameof(OutcomesForm), form.Id.ToString(), review.Id, $"Version {form.Version}");
-        return View(await PageForAsync(review, form));
+        var page = await PageForAsync(review, form);
+        return View(page with { CommentingOn = page.Content.HasSection(section) ? section : null });
     }
 
     [HttpGet("versions/{version:int}")]
@@ -125,6 +126,7 @@ public sealed class OutcomesController(
             isCurrent && forms.MayComment(form) && await access.Allows(review, ReviewOperations.Comment), isCurrent)
         {
             Redactor = redactor,
+            MayAnswer = isCurrent && forms.MayAnswer(users.Current(), review),
         };
     }
 

@@ -25,6 +25,12 @@ public sealed record OutcomesFormPage(
     /// <summary>How this user reads the form's free text and comments (another family's names replaced when they see only some families).</summary>
     public Reviews.FamilyRedactor Redactor { get; init; } = Reviews.FamilyRedactor.None;
 
+    /// <summary>The section whose "Comment on this section" link was followed: its comment box is shown under it.</summary>
+    public string? CommentingOn { get; init; }
+
+    /// <summary>Whether this user is offered "Save answer" on comments: the lead author only (see ReviewAccessPolicy.MayAnswerOutcomesComments).</summary>
+    public bool MayAnswer { get; init; }
+
     public IEnumerable<OutcomesComment> CommentsOn(string sectionKey) =>
         Form.Comments.Where(c => c.SectionKey == sectionKey).OrderBy(c => c.CreatedAt);
 }

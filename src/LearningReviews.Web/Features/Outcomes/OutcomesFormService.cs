@@ -56,6 +56,12 @@ public sealed class OutcomesFormService(
     public bool MayManage(UserContext user, Review review) =>
         ReviewAccessPolicy.MayManageOutcomesForm(user, review, workflow.DefinitionOf(review));
 
+    public const string OnlyTheLeadAuthorAnswers = "Only the lead author answers comments on the form.";
+
+    /// <summary>Whether this user answers the form's comments (see ReviewAccessPolicy.MayAnswerOutcomesComments).</summary>
+    public bool MayAnswer(UserContext user, Review review) =>
+        ReviewAccessPolicy.MayAnswerOutcomesComments(user, review, workflow.DefinitionOf(review));
+
     /// <summary>Anyone who may see the review may comment while the form is out for comment.</summary>
     public bool MayComment(OutcomesForm form) =>
         form.Status == OutcomesFormStatus.CirculatedForComment && form.CommentsCloseOn is { } close && time.Today <= close;
@@ -78,7 +84,8 @@ public sealed class OutcomesFormService(
         var form = Current(review);
         if (!MayComment(form)) return MoveResult.Refused("The form is not open for comments.");
         var stage = OutcomesStage(review);
-        if (stage.FindField(sectionKey ?? "") is null) return MoveResult.Refused("Select the section your comment is about");
+        // Any row of the form takes comments: the Lead Author row, the key learning points and the recommendations too.
+        if (!OutcomesContent.Live(review, stage).HasSection(sectionKey)) return MoveResult.Refused("Select the section your comment is about");
         if (string.IsNullOrWhiteSpace(text)) return MoveResult.Refused("Enter your comment");
         if (text.Trim().Length > InputLimits.Comment) return MoveResult.Refused(CommentTooLong);
         var comment = new OutcomesComment
@@ -96,6 +103,7 @@ public sealed class OutcomesFormService(
     public Task<MoveResult> RespondAsync(UserContext user, Review review, Guid token, Guid commentId, string? response, bool resolved) =>
         ChangeAsync(user, review, token, form =>
         {
+            if (!ReviewAccessPolicy.MayAnswerOutcomesComments(user, review, workflow.DefinitionOf(review))) return OnlyTheLeadAuthorAnswers;
             var comment = form.Comments.FirstOrDefault(c => c.Id == commentId);
             if (comment is null) return "That comment is not on this version of the form.";
             if (string.IsNullOrWhiteSpace(response) && !resolved) return "Enter an answer to the comment, or mark it resolved";

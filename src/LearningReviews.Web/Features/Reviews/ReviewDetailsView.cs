@@ -61,11 +61,16 @@ public sealed record ReviewDetailsView(Review Review, WorkflowDefinition? Method
 
     public string ReasonText => Methodology?.FindReason(Review.ReasonSelected)?.Text ?? Review.ReasonSelected;
 
-    /// <summary>Case-record numbers are restricted to the managers who would look the child up.</summary>
+    /// <summary>
+    /// Case-record numbers are restricted to the managers who would look the child up, and to the
+    /// partnership's Business Manager, who proposes and co-ordinates reviews and types the number in.
+    /// Practitioners, learners and agency people taking part never see it.
+    /// </summary>
     public static bool MaySeeRestricted(UserContext user)
     {
         ArgumentNullException.ThrowIfNull(user);
         return user.IsInRole(Roles.HeadOfLocality) || user.IsInRole(Roles.ServiceManager)
-               || user.IsInRole(Roles.TeamManager) || user.IsInRole(Roles.QaTeamManager);
+               || user.IsInRole(Roles.TeamManager) || user.IsInRole(Roles.QaTeamManager)
+               || user.IsInRole(Roles.BusinessManager);
     }
 }

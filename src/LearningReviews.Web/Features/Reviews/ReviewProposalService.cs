@@ -57,6 +57,9 @@ public sealed class ReviewProposalService(
         {
             if (sourceCases.FirstOrDefault(c => c.Label == label) is { } existing)
             {
+                // A number first given when the linked review starts is kept on the shared case record; one already there stays.
+                if (existing.CaseRecordNumber is null && proposal.CaseLabels.Count == 1 && !string.IsNullOrWhiteSpace(proposal.CaseRecordNumber))
+                    existing.CaseRecordNumber = proposal.CaseRecordNumber.Trim();
                 review.Cases.Add(new ReviewCase { Review = review, CaseId = existing.Id });
                 continue;
             }

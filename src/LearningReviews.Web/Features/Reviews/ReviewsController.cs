@@ -62,6 +62,9 @@ public sealed class ReviewsController(
             form.LinkedFromReference = source.Reference;
             form.CaseLabel = labels.FirstOrDefault();
             form.OtherCaseLabels = string.Join('\n', labels.Skip(1));
+            // The child's case-record number comes too, for those who may see it (the linked review shares the case record).
+            if (labels.Count == 1 && ReviewDetailsView.MaySeeRestricted(user))
+                form.CaseRecordNumber = source.Cases.Single(c => c.Case!.Label == labels[0]).Case!.CaseRecordNumber;
             form.LocalityId = source.LocalityId?.ToString() ?? form.LocalityId;
             form.ReasonDetail = $"Decided at {workflow.DefinitionOf(source).Name.ToLowerInvariant()} {source.Reference}.";
         }

@@ -34,4 +34,24 @@ public static class AnswerText
             _ => answers.Text(field.Key) is { } text ? Choice(text) : "",
         };
     }
+
+    /// <summary>
+    /// One cell of a table field (a chronology's date, an attendance's "Sent apologies"), read as people
+    /// write it: stored dates (2026-10-03) in words, choices by their text, yes/no as Yes/No.
+    /// </summary>
+    public static string Cell(FieldDefinition column, string? value, Func<string, string?>? personName = null)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        if (string.IsNullOrWhiteSpace(value)) return "";
+        return column.Kind switch
+        {
+            FieldKind.Date => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Date(date) : value,
+            FieldKind.DateTime => DateTime.TryParseExact(value, "yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+                ? at.ToString("d MMMM yyyy 'at' HH:mm", British) : value,
+            FieldKind.YesNo => value switch { "yes" => "Yes", "no" => "No", _ => value },
+            FieldKind.SingleChoice or FieldKind.MultipleChoice => column.Options.FirstOrDefault(o => o.Value == value)?.Text ?? value,
+            FieldKind.Person => personName?.Invoke(value) ?? value,
+            _ => value,
+        };
+    }
 }
