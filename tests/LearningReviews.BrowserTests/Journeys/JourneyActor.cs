@@ -106,7 +106,8 @@ public sealed partial class JourneyActor(Journey journey, IPage page, string ema
     public async Task MakeOutcomesFormFinalAsync()
     {
         await OpenReviewAsync();
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Learning Review Outcomes Form", Exact = true }).ClickAsync();
+        // The form's own page, linked below the task list (the task list's link of the same name opens the stage).
+        await Page.Locator($"main a[href='{new Uri(journey.ReviewUrl).AbsolutePath}/outcomes-form']").ClickAsync();
         await LandedAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Make the form final", Exact = true }).ClickAsync();
         await LandedAsync();

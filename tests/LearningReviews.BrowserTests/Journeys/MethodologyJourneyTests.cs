@@ -83,7 +83,7 @@ public sealed class MethodologyJourneyTests(BrowserFixture browser, LearningRevi
             new("hol@demo.example", "The learning circle", A(
                 ("Learning points agreed", Points("Ask the child about school moves")),
                 ("Actions agreed", Actions(new JourneyAction("Add school moves to the assessment", "Tariq Malik", Today.AddDays(30), "Audit in three months"))),
-                ("Attendance", Rows(["Priya Shah", "Yes"], ["Fran Ellis", "Yes"])))),
+                ("Attendance", Rows(["Priya Shah", "Attended"], ["Fran Ellis", "Sent apologies"])))),
             new("tm@demo.example", "After the learning circle", A(("Case note recorded by", Text("Tariq Malik")))),
         ]);
 
@@ -113,7 +113,7 @@ public sealed class MethodologyJourneyTests(BrowserFixture browser, LearningRevi
                 ("Key lines of enquiry (KLOE)", Rows(["Are plans written with the family?", "Plans standard 2"])),
                 ("Selected cases", Rows(["Case 1", "Priya Shah", "Quinn Adams"], ["Case 2", "Priya Shah", "Sam Mitchell"])))),
             new("sm@demo.example", "Evidence gathering"),
-            new("sm@demo.example", "The day", A(("Attendance", Rows(["Priya Shah", "Children's Social Care", "Yes"])))),
+            new("sm@demo.example", "The day", A(("Attendance", Rows(["Priya Shah", "Children's Social Care", "Attended"])))),
             new("qa@demo.example", "Learning and feedback"),
         ]);
 
@@ -217,7 +217,7 @@ public sealed class MethodologyJourneyTests(BrowserFixture browser, LearningRevi
                 ("Date and time of the learning circle", At(Today.AddDays(-1), "10:00")))),
             new("hol@demo.example", "The learning circle", A(
                 ("Actions agreed", Actions(new JourneyAction("Add school moves to the assessment", "Tariq Malik", Today.AddDays(30), "Audit in three months"))),
-                ("Attendance", Rows(["Priya Shah", "Yes"], ["Fran Ellis", "Yes"])))),
+                ("Attendance", Rows(["Priya Shah", "Attended"], ["Fran Ellis", "Sent apologies"])))),
             new("tm@demo.example", "After the learning circle"),
         ], javaScriptEnabled: false);
 }
