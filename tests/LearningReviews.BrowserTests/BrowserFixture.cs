@@ -49,11 +49,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// BypassCSP lets the accessibility check inject axe-core even if the app sends a
     /// Content-Security-Policy that would block it.
     /// </remarks>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BypassCSP = true,
+            JavaScriptEnabled = javaScriptEnabled,
             Locale = "en-GB",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
