@@ -16,11 +16,18 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
     /// <summary>The role that must sign in with two factors on this host; empty: none (the journeys sign in with passwords only).</summary>
     private readonly string _roleNeedingTwoFactor;
 
+    /// <summary>The application's clock when a subclass sets one (the journeys); null: the machine's clock.</summary>
+    private readonly TimeProvider? _clock;
+
     public LearningReviewsAppHost() : this("")
     {
     }
 
-    protected LearningReviewsAppHost(string roleNeedingTwoFactor) => _roleNeedingTwoFactor = roleNeedingTwoFactor;
+    protected LearningReviewsAppHost(string roleNeedingTwoFactor, TimeProvider? clock = null)
+    {
+        _roleNeedingTwoFactor = roleNeedingTwoFactor;
+        _clock = clock;
+    }
 
     /// <summary>
     /// Password of every demo account. Meets the app's rules (12+ characters, no common word, no demo
@@ -37,7 +44,7 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
 
     public async Task InitializeAsync()
     {
-        _factory = new Factory(Path.Combine(_folder, "app.db"), _roleNeedingTwoFactor);
+        _factory = new Factory(Path.Combine(_folder, "app.db"), _roleNeedingTwoFactor, _clock);
         _factory.UseKestrel(0);
         // Runs Program's Main: builds the app, migrates the database (PrepareDatabaseAsync), runs the
         // startup commands and starts Kestrel.
@@ -112,7 +119,7 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    private sealed class Factory(string databasePath, string roleNeedingTwoFactor) : WebApplicationFactory<Program>
+    private sealed class Factory(string databasePath, string roleNeedingTwoFactor, TimeProvider? clock) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -123,9 +130,36 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
             builder.UseSetting("LR_DEMO_PASSWORD", DemoPassword);
             // Test messages go to the host's temporary folder, not into the source tree.
             builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetDirectoryName(databasePath)!, "mail-pickup"));
+            if (clock is not null)
+            {
+                builder.ConfigureServices(services => services.AddSingleton(clock));
+            }
         }
     }
 }
 
 /// <summary>The app as configured out of the box for two-factor sign-in: administrators must use it.</summary>
 public sealed class AdministratorsNeedTwoFactorAppHost() : LearningReviewsAppHost(LearningReviews.Domain.Identity.Roles.Administrator);
+
+/// <summary>
+/// The app for the methodology journeys: its clock starts on a fixed Wednesday morning and runs, so
+/// the dates the journeys type (relative to the app's "today") fall on the same weekdays whatever day
+/// the suite runs, and no working-day or bank-holiday rule changes what a journey meets. Every demo
+/// user signs in several times a minute from 127.0.0.1, above the sign-in rate limit meant for people.
+/// </summary>
+public sealed class JourneyAppHost : LearningReviewsAppHost
+{
+    /// <summary>10:00 in London on Wednesday 10 June 2026 (the integration tests' day too).</summary>
+    public static readonly DateTimeOffset Start = new(2026, 6, 10, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly RunningClock _clock;
+
+    public JourneyAppHost() : this(new RunningClock(Start))
+    {
+    }
+
+    private JourneyAppHost(RunningClock clock) : base("", clock) => _clock = clock;
+
+    /// <summary>The date today by the app's clock (the same in UTC and London at this hour): what the journeys' dates are measured from.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
+}

@@ -16,7 +16,7 @@ namespace LearningReviews.BrowserTests.Journeys;
 /// typed all count once; a download (the record PDF), a script changing the page in place and a jump
 /// to an anchor on the same page do not. Signing in counts two (the sign-in page and My work).
 /// </remarks>
-public sealed partial class Journey(BrowserFixture browser, LearningReviewsAppHost app, ITestOutputHelper output, string methodology,
+public sealed partial class Journey(BrowserFixture browser, JourneyAppHost app, ITestOutputHelper output, string methodology,
     bool javaScriptEnabled = true) : IAsyncDisposable
 {
     private readonly Dictionary<string, JourneyActor> _actors = new(StringComparer.OrdinalIgnoreCase);
@@ -25,11 +25,11 @@ public sealed partial class Journey(BrowserFixture browser, LearningReviewsAppHo
 
     public string Methodology { get; } = methodology;
     public bool JavaScriptEnabled { get; } = javaScriptEnabled;
-    public LearningReviewsAppHost App { get; } = app;
+    public JourneyAppHost App { get; } = app;
     public ITestOutputHelper Output { get; } = output;
 
-    /// <summary>Today in the app's terms (the tests run on the machine's clock, as the app does).</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.Now);
+    /// <summary>Today by the app's clock (a fixed day, see JourneyAppHost): what every date typed is measured from.</summary>
+    public DateOnly Today => App.Today;
 
     public int PageLoads { get; internal set; }
     public string ReviewUrl { get; internal set; } = "";

@@ -181,14 +181,15 @@ public sealed partial class JourneyActor(Journey journey, IPage page, string ema
         return expected;
     }
 
-    private static Answer MadeUp(Question q)
+    private Answer MadeUp(Question q)
     {
-        var yesterday = Journey.Today.AddDays(-1);
+        var yesterday = journey.Today.AddDays(-1);
         var text = "Typed for " + (q.Label.Length > 60 ? q.Label[..60].TrimEnd() : q.Label);
         return q.Kind switch
         {
             "checklist" => Answer.Tick([.. q.Options]),
-            "radios" or "select" => Answer.Choose(q.Options[0]),
+            // A person picker's first radio is "No one chosen yet": a required one needs someone.
+            "radios" or "select" => Answer.Choose(q.Options.First(o => o != "No one chosen yet")),
             "checkboxes" => Answer.Tick(q.Options[0]),
             "date" => Answer.On(yesterday),
             "dateTime" => Answer.At(yesterday, "10:00"),
@@ -200,7 +201,7 @@ public sealed partial class JourneyActor(Journey journey, IPage page, string ema
                 _ => $"{c.Label} typed",
             })]),
             "learningPoints" => Answer.Points("A learning point typed in the journey"),
-            "actions" => Answer.Actions(new JourneyAction("An action typed in the journey", "Tariq Malik", Journey.Today.AddDays(30), "Checked at supervision")),
+            "actions" => Answer.Actions(new JourneyAction("An action typed in the journey", "Tariq Malik", journey.Today.AddDays(30), "Checked at supervision")),
             _ => Answer.Text(text),
         };
     }
@@ -220,6 +221,10 @@ public sealed partial class JourneyActor(Journey journey, IPage page, string ema
                 return [text.Value];
             case ChoiceAnswer choice when q.Kind == "select":
                 await root.Locator("select").SelectOptionAsync(new SelectOptionValue { Label = choice.Option });
+                return [choice.Option];
+            case ChoiceAnswer choice when await root.GetAttributeAsync("data-people-picker") is not null:
+                // One person, from a people picker: found by typing, as a user would.
+                await PickPersonAsync(q, choice.Option);
                 return [choice.Option];
             case ChoiceAnswer choice:
                 await root.GetByLabel(choice.Option, new() { Exact = true }).CheckAsync();
@@ -248,8 +253,8 @@ public sealed partial class JourneyActor(Journey journey, IPage page, string ema
                         await FillCellAsync(root, q.Columns[c], r + 1, rows.Items[r][c]);
                     }
                 }
-                // Today the check page counts rows; once it shows them as typed, the first cells are looked for.
-                return [$"{rows.Items.Count} row|" + string.Join("|", rows.Items.Select(r => r[0]))];
+                // The check page shows the rows as typed: the first cell of each is looked for.
+                return [.. rows.Items.Select(r => r[0])];
             case PointsAnswer points:
                 for (var i = 0; i < points.Items.Count; i++)
                 {
@@ -264,15 +269,33 @@ public sealed partial class JourneyActor(Journey journey, IPage page, string ema
                     root = await EnsureRowAsync(q, i + 1, rowsMayBeSaved);
                     var a = actions.Items[i];
                     await root.GetByLabel($"What will be done (action {i + 1})", new() { Exact = true }).FillAsync(a.What);
-                    await root.GetByLabel("Person responsible", new() { Exact = true }).Nth(i).FillAsync(a.Owner);
+                    await ChooseOwnerAsync(root, i, a.Owner);
                     await FillDateAsync(root.GetByRole(AriaRole.Group, new() { Name = "Due date", Exact = true }).Nth(i), a.Due, null);
                     await root.GetByLabel("How impact will be measured", new() { Exact = true }).Nth(i).FillAsync(a.Impact);
                     journey.Typed.Add(a.What);
                 }
-                return [$"{actions.Items.Count} action|" + string.Join("|", actions.Items.Select(a => a.What))];
+                return [.. actions.Items.SelectMany(a => new[] { a.What, a.Owner })];
             default:
                 throw new InvalidOperationException($"Cannot give {answer} to the {q.Kind} question '{q.Label}'.");
         }
+    }
+
+    /// <summary>
+    /// The person responsible for action <paramref name="i"/> (from 0): chosen from the list of accounts
+    /// when they have one (its options read "Name (role, agency)"), else typed as the name of someone
+    /// without an account.
+    /// </summary>
+    private static async Task ChooseOwnerAsync(ILocator root, int i, string owner)
+    {
+        var select = root.GetByLabel("Person responsible", new() { Exact = true }).Nth(i);
+        var value = await select.EvaluateAsync<string?>(
+            "(s, name) => [...s.options].find(o => o.text === name || o.text.startsWith(name + ' ('))?.value ?? null", owner);
+        if (value is not null)
+        {
+            await select.SelectOptionAsync(value);
+            return;
+        }
+        await root.GetByLabel("Or, for someone without an account, their name", new() { Exact = true }).Nth(i).FillAsync(owner);
     }
 
     /// <summary>Picks a person: types into the question's search box when it has one, else ticks or selects the name.</summary>
@@ -284,7 +307,8 @@ public sealed partial class JourneyActor(Journey journey, IPage page, string ema
         {
             await search.First.FillAsync(name);
             var found = root.GetByRole(AriaRole.Option, new() { NameRegex = new Regex("^" + Regex.Escape(name)) })
-                .Or(root.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^" + Regex.Escape(name)) }));
+                .Or(root.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^" + Regex.Escape(name)) }))
+                .Or(root.GetByRole(AriaRole.Radio, new() { NameRegex = new Regex("^" + Regex.Escape(name)) }));
             await found.First.ClickAsync();
             return;
         }
@@ -414,7 +438,7 @@ public sealed partial class JourneyActor(Journey journey, IPage page, string ema
                   });
                 }
                 const values = [...g.querySelectorAll('input:not([type=hidden]), textarea, select')];
-                const filled = values.some(v => (v.type === 'radio' || v.type === 'checkbox') ? v.checked : v.value.trim() !== '');
+                const filled = values.some(v => (v.type === 'radio' || v.type === 'checkbox') ? v.checked && v.value !== '' : v.value.trim() !== '');
                 return { index: i, label, optional, kind, filled, options, columns };
               });
             }

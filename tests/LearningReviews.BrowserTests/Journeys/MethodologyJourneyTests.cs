@@ -12,10 +12,11 @@ namespace LearningReviews.BrowserTests.Journeys;
 /// to the test output (docs/workflows.md, "Page loads per methodology").
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
-public sealed class MethodologyJourneyTests(BrowserFixture browser, LearningReviewsAppHost app, ITestOutputHelper output)
-    : IClassFixture<LearningReviewsAppHost>
+public sealed class MethodologyJourneyTests(BrowserFixture browser, JourneyAppHost app, ITestOutputHelper output)
+    : IClassFixture<JourneyAppHost>
 {
-    private static readonly DateOnly Today = Journey.Today;
+    /// <summary>The app's today, a fixed Wednesday (JourneyAppHost): the dates below fall on the same weekdays on every run.</summary>
+    private DateOnly Today => app.Today;
     private static string Dmy(DateOnly date) => date.ToString("d/M/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>A stage: who fills it, what they type, and who presses "Complete stage" (the same person unless named).</summary>
