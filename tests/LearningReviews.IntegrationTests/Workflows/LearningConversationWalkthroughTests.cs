@@ -37,7 +37,13 @@ public sealed class LearningConversationWalkthroughTests
             .. WorkflowClient.Date("familyAwareOn", today.AddDays(-20)), new("f.familyAwareBy", "Priya Shah, social worker"),
         ]);
         await tm.AssertSavedAsync(saved);
-        Assert.Equal("Preparation", (await tm.AdvanceAsync(review)).CurrentStageTitle());
+        // The Team Manager prepares the conversation too, so "Complete stage and continue" takes them straight to that form.
+        var moved = await tm.PressCompleteStageAsync(review);
+        Assert.Equal($"/reviews/{review}/stages/preparation", moved.Location);
+        var preparationForm = await tm.FollowAsync(moved);
+        Assert.Equal("Preparation", preparationForm.H1);
+        Assert.Contains("Request is complete. Next: Preparation.", preparationForm.Text, StringComparison.Ordinal);
+        Assert.Equal("Preparation", (await tm.GetAsync($"/reviews/{review}")).CurrentStageTitle());
 
         // Preparation, by the Team Manager: a facilitator who is also one of the professionals involved is not independent,
         // and neither is the person who requested the conversation. Both are refused when the form is saved, with the choice kept.
@@ -55,12 +61,15 @@ public sealed class LearningConversationWalkthroughTests
         Assert.Equal(HttpStatusCode.OK, refusedChoice.Status);
         Assert.Contains("The independent facilitator cannot be Tariq Malik, who requested the learning conversation", refusedChoice.ErrorSummary, StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.Participants.CountAsync(p => p.ReviewId == review && p.Role == ReviewRole.Facilitator)));
-        Assert.Contains("Assign an independent facilitator", (await tm.GetAsync($"/reviews/{review}")).Missing());
+        Assert.Contains("Answer 'Independent facilitator'", (await tm.GetAsync($"/reviews/{review}")).Missing());
 
         // The Team Manager chooses an independent facilitator instead, who may then see the review.
         saved = await tm.SaveStageAsync(review, "preparation", [.. preparation, new("f.facilitator", people["facilitator@demo.example"])]);
         await tm.AssertSavedAsync(saved);
-        Assert.Equal("Learning conversation", (await tm.AdvanceAsync(review)).CurrentStageTitle());
+        // The conversation is the facilitator's: the Team Manager goes back to the review page.
+        moved = await tm.PressCompleteStageAsync(review);
+        Assert.Equal($"/reviews/{review}", moved.Location);
+        Assert.Equal("Learning conversation", (await tm.FollowAsync(moved)).CurrentStageTitle());
 
         // The conversation is the facilitator's alone: the Team Manager who started the review cannot act at it.
         var asTm = await tm.GetAsync($"/reviews/{review}");
@@ -106,7 +115,10 @@ public sealed class LearningConversationWalkthroughTests
             new("f.differenceMade", "Child L knows who to go to at school and Mum has one plan to follow instead of three."),
         ]);
         await tm.AssertSavedAsync(saved);
-        Assert.Contains("is closed", (await tm.AdvanceAsync(review)).Text, StringComparison.Ordinal);
+        // Closing the review lands on the review page, whoever closes it.
+        moved = await tm.PressCompleteStageAsync(review);
+        Assert.Equal($"/reviews/{review}", moved.Location);
+        Assert.Contains("is closed", (await tm.FollowAsync(moved)).Text, StringComparison.Ordinal);
 
         var (status, transitions, points, actions, facilitators) = await app.WithDbAsync(async db => (
             await db.Reviews.Where(r => r.Id == review).Select(r => r.Status).SingleAsync(),

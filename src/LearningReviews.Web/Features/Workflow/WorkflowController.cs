@@ -95,9 +95,14 @@ public sealed class WorkflowController(
         return View(page);
     }
 
+    /// <summary>
+    /// "Complete stage and continue": someone who also acts at the next stage goes straight to its form
+    /// (a chair recording stage after stage in the meeting does not pass through the review page each
+    /// time); anyone else, and everyone once the review closes, goes back to the review page.
+    /// </summary>
     [HttpPost("advance")]
     public Task<IActionResult> Advance(Guid id, Guid reviewToken) =>
-        MoveAsync(id, (user, review) => workflow.AdvanceAsync(user, review, reviewToken));
+        MoveAsync(id, (user, review) => workflow.AdvanceAsync(user, review, reviewToken), continueToNextStage: true);
 
     [HttpPost("send-back")]
     public Task<IActionResult> SendBack(Guid id, Guid reviewToken, string? reason) =>
@@ -120,7 +125,7 @@ public sealed class WorkflowController(
     /// and it is too long to carry in a cookie.
     /// </summary>
     private async Task<IActionResult> MoveAsync(Guid id, Func<Domain.Access.UserContext, Review, Task<MoveResult>> move,
-        (string Field, string? Text)? typed = null)
+        (string Field, string? Text)? typed = null, bool continueToNextStage = false)
     {
         var user = users.Current();
         var review = await queries.FindAsync(id, tracking: true);
@@ -140,7 +145,18 @@ public sealed class WorkflowController(
             }
         }
         TempData[result.Succeeded ? "Notice" : "Problem"] = result.Message;
+        if (result.Succeeded && continueToNextStage && await NextStageFormAsync(id) is { } next) return Redirect(next);
         return Redirect($"/reviews/{id}");
+    }
+
+    /// <summary>The form of the stage the review has just moved to, when it is open and this user acts there; otherwise null.</summary>
+    private async Task<string?> NextStageFormAsync(Guid id)
+    {
+        var moved = await queries.FindAsync(id);
+        if (moved is null || moved.Status is ReviewStatus.Closed or ReviewStatus.Withdrawn) return null;
+        // Allows, not Demand: not acting at the next stage is no refusal to record, just the review page instead.
+        if (!await access.Allows(moved, ReviewOperations.EditStage)) return null;
+        return $"/reviews/{id}/stages/{moved.CurrentStageKey}";
     }
 
     private async Task<StagePage?> LoadAsync(Guid id, string stageKey, int? cycle = null)
