@@ -63,6 +63,21 @@ public sealed partial class Journey(BrowserFixture browser, JourneyAppHost app, 
         var key = template + "|" + heading + (title.StartsWith("Error:", StringComparison.Ordinal) ? "|error" : "");
         if (!_checkedPages.Add(key)) return;
         await Accessibility.AssertNoSeriousViolationsAsync(page, $"{heading} ({template})");
+        await ScreenshotAsync(page, heading);
+    }
+
+    /// <summary>
+    /// With LR_JOURNEY_SCREENSHOTS set to a folder, a full-page PNG of each kind of page, to look at the
+    /// pages as users meet them (docs/workflows.md says how). Off in CI: nobody looks at them there.
+    /// </summary>
+    private async Task ScreenshotAsync(IPage page, string heading)
+    {
+        var folder = Environment.GetEnvironmentVariable("LR_JOURNEY_SCREENSHOTS");
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        var name = $"{Methodology} {_checkedPages.Count:00} {heading}";
+        name = string.Concat(name.Select(c => char.IsLetterOrDigit(c) ? c : '-'));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 
     /// <summary>Writes the count to the test output, in a form the docs table is copied from.</summary>
