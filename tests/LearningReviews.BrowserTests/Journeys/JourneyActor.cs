@@ -191,6 +191,9 @@ public sealed partial class JourneyActor(Journey journey, IPage page, string ema
     private Answer MadeUp(Question q)
     {
         var yesterday = journey.Today.AddDays(-1);
+        // A deadline or due date is ahead: four weeks on, a Wednesday like today (no working-day rule moves it).
+        var ahead = journey.Today.AddDays(28);
+        var isDeadline = q.Label.Contains("deadline", StringComparison.OrdinalIgnoreCase) || q.Label.Contains(" due", StringComparison.OrdinalIgnoreCase);
         var text = "Typed for " + (q.Label.Length > 60 ? q.Label[..60].TrimEnd() : q.Label);
         return q.Kind switch
         {
@@ -198,7 +201,7 @@ public sealed partial class JourneyActor(Journey journey, IPage page, string ema
             // A person picker's first radio is "No one chosen yet": a required one needs someone.
             "radios" or "select" => Answer.Choose(q.Options.First(o => o != "No one chosen yet")),
             "checkboxes" => Answer.Tick(q.Options[0]),
-            "date" => Answer.On(yesterday),
+            "date" => Answer.On(isDeadline ? ahead : yesterday),
             "dateTime" => Answer.At(yesterday, "10:00"),
             "number" => Answer.Text("3"),
             "rows" => Answer.Rows([.. q.Columns.Select(c => c.Kind switch
@@ -260,8 +263,10 @@ public sealed partial class JourneyActor(Journey journey, IPage page, string ema
                         await FillCellAsync(root, q.Columns[c], r + 1, rows.Items[r][c]);
                     }
                 }
-                // The check page shows the rows as typed: the first cell of each is looked for.
-                return [.. rows.Items.Select(r => r[0])];
+                // The check page shows the rows as typed, dates written out as everywhere else.
+                return [.. rows.Items.SelectMany(r => r.Take(q.Columns.Length).Select((cell, c) => q.Columns[c].Kind == "date" && cell.Length > 0
+                    ? Answer.Shown(DateOnly.ParseExact(cell, "d/M/yyyy", CultureInfo.InvariantCulture))
+                    : cell)).Where(cell => cell.Length > 0)];
             case PointsAnswer points:
                 for (var i = 0; i < points.Items.Count; i++)
                 {
@@ -438,11 +443,13 @@ public sealed partial class JourneyActor(Journey journey, IPage page, string ema
                 if (kind === 'rows') {
                   const heads = [...g.querySelectorAll('thead th')].map(text);
                   const cells = [...(g.querySelector('tbody tr')?.querySelectorAll(':scope > td') || [])];
+                  // A column whose cells hold no box (the Remove buttons rows.js adds) is not a question.
                   columns = heads.map((h, c) => {
                     const cell = cells[c];
-                    const k = !cell ? 'text' : cell.querySelector('input[name$=".day"]') ? 'date' : cell.querySelector('select') ? 'select' : 'text';
+                    const k = !cell ? 'text' : cell.querySelector('input[name$=".day"]') ? 'date' : cell.querySelector('select') ? 'select'
+                      : cell.querySelector('input, textarea') ? 'text' : 'none';
                     return { label: h, kind: k };
-                  });
+                  }).filter(c => c.kind !== 'none');
                 }
                 const values = [...g.querySelectorAll('input:not([type=hidden]), textarea, select')];
                 const filled = values.some(v => (v.type === 'radio' || v.type === 'checkbox') ? v.checked && v.value !== '' : v.value.trim() !== '');

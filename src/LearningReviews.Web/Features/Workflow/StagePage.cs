@@ -37,6 +37,13 @@ public sealed record StagePage(
     public IReadOnlyList<LearningPointInput> LearningPointRows() =>
         TypedLearningPoints ?? Review.LearningPoints.OrderBy(p => p.Position).Select(p => new LearningPointInput(p.Id, Redactor.Redact(p.Text)!)).ToList();
 
+    /// <summary>Who is responsible for an action, as people read it: the account's name when chosen from the accounts, else the name typed.</summary>
+    public string? OwnerNameOf(ActionInput action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return action.OwnerUserId is { } id && Accounts.GetValueOrDefault(id) is { } account ? account.Name : action.Owner;
+    }
+
     /// <summary>The actions the form shows: as typed if it came back, else as saved.</summary>
     public IReadOnlyList<ActionInput> ActionRows() =>
         TypedActions ?? Review.Actions.OrderBy(a => a.CreatedAt)
