@@ -75,8 +75,11 @@ public sealed partial class LearningConversationJourneyTests(BrowserFixture brow
             await Accessibility.AssertNoSeriousViolationsAsync(page, "Request check your answers page");
             // The check page offers the move too.
             await CompleteStageAsync(page);
-            await Expect(page).ToHaveURLAsync(reviewUrl);
+            // The Team Manager prepares the conversation too, so the move goes straight on to the Preparation form.
+            await Expect(page).ToHaveURLAsync(StageUrl(reviewUrl, "preparation"));
             await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Request is complete. Next: Preparation.");
+            await Accessibility.AssertNoSeriousViolationsAsync(page, "Preparation form after completing Request");
+            await page.GotoAsync(reviewUrl);
             await ExpectStageStatusAsync(page, "Request", "Completed");
             await ExpectCurrentStageAsync(page, "Preparation", "Not started");
             await Accessibility.AssertNoSeriousViolationsAsync(page, "review page at Preparation");
@@ -87,12 +90,13 @@ public sealed partial class LearningConversationJourneyTests(BrowserFixture brow
             var facilitator = page.GetByRole(AriaRole.Group, new() { Name = "Independent facilitator", Exact = true });
             await Expect(facilitator).ToHaveAccessibleDescriptionAsync(
                 "A facilitator will lead the learning conversation who is independent from the professionals involved with the family.");
-            var reason = page.GetByLabel(ReasonLabel + " (optional)", new() { Exact = true });
+            // Required only when the views were not gathered: no "(optional)", and the hint says when it is needed.
+            var reason = page.GetByLabel(ReasonLabel, new() { Exact = true });
             var wordCount = page.Locator("#f_viewsNotGatheredReason-word-count");
             // The live word count script has started: it replaced the server's "You can enter up to" text.
             await Expect(wordCount).ToHaveTextAsync($"You have {ReasonWordLimit} words remaining");
             await Expect(wordCount).ToHaveAttributeAsync("aria-live", "polite");
-            await Expect(reason).ToHaveAccessibleDescriptionAsync($"You have {ReasonWordLimit} words remaining");
+            await Expect(reason).ToHaveAccessibleDescriptionAsync(new Regex($"^Needed when the answer to 'Have the child’s and family’s views been gathered\\?' is '[^']+'\\. You have {ReasonWordLimit} words remaining$"));
             await Accessibility.AssertNoSeriousViolationsAsync(page, "Preparation stage form");
 
             // Searching narrows the list as the user types (by name, role, agency or locality), and says how many match.
@@ -151,7 +155,7 @@ public sealed partial class LearningConversationJourneyTests(BrowserFixture brow
             await Expect(errorSummary.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(1);
             await Expect(page.Locator("#f_viewsNotGatheredReason-error")).ToHaveTextAsync("Error: " + limitMessage);
             await Expect(reason).ToHaveValueAsync(overLimit);
-            await Expect(reason).ToHaveAccessibleDescriptionAsync($"Error: {limitMessage} You have 5 words too many");
+            await Expect(reason).ToHaveAccessibleDescriptionAsync(new Regex($"Error:\\s+{Regex.Escape(limitMessage)} You have 5 words too many$"));
             await Expect(wordCount).ToHaveTextAsync("You have 5 words too many");
             await Expect(facilitator.GetByLabel("Fran Ellis", new() { Exact = true })).ToBeCheckedAsync();
             await Expect(professionals.GetByLabel("Priya Shah", new() { Exact = true })).ToBeCheckedAsync();
