@@ -24,13 +24,19 @@ public static class FileNameSanitiser
         var kept = new StringBuilder(last.Length);
         foreach (var c in last)
         {
+            // Tabs and line breaks become spaces (they were separators); other control and invisible characters go.
+            if (char.IsWhiteSpace(c))
+            {
+                kept.Append(' ');
+                continue;
+            }
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (char.IsControl(c) || category is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
                 || Array.IndexOf(Forbidden, c) >= 0)
             {
                 continue;
             }
-            kept.Append(char.IsWhiteSpace(c) ? ' ' : c);
+            kept.Append(c);
         }
         var cleaned = string.Join(' ', kept.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         // Leading dots make hidden files, trailing dots and spaces vanish on Windows; ".." on its own is a path.
