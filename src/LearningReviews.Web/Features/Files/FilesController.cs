@@ -48,7 +48,6 @@ public sealed class FilesController(
     }
 
     [HttpPost("")]
-    [RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)] // the configured limit is checked below, with a message
     public async Task<IActionResult> Upload(Guid id, UploadFileForm form)
     {
         ArgumentNullException.ThrowIfNull(form);
