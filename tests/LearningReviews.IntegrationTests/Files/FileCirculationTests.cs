@@ -50,7 +50,7 @@ public sealed class FileCirculationTests
             var dispatcher = scope.ServiceProvider.GetRequiredService<EmailDispatcher>();
             for (var round = 0; round < 20 && (await dispatcher.DispatchDueAsync()).Sent > 0; round++) { }
         }
-        var messages = smtp.Messages().Where(m => m.Subject.Contains("document", StringComparison.Ordinal)).ToList();
+        var messages = smtp.Messages().Where(m => (m.Subject ?? "").Contains("document", StringComparison.Ordinal)).ToList();
         Assert.Equal(chosen.Select(p => p.Email!.ToLowerInvariant()).Order(),
             messages.Select(m => Assert.IsType<MailboxAddress>(Assert.Single(m.To)).Address.ToLowerInvariant()).Order());
         var link = $"https://reviews.partnership.example/reviews/{review}/files/{file}";

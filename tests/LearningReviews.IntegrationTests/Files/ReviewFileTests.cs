@@ -18,6 +18,8 @@ public sealed class ReviewFileTests
         await using var app = await AppFactory.StartAsync(provider);
         using var bm = await app.SignedInAsAsync("bm@demo.example");
         var (review, _, _) = await FileClient.ThematicAsync(app);
+        var first = await bm.GetAsync($"/reviews/{review}/files");
+        Assert.True(first.Status == HttpStatusCode.OK, string.Join("\n", app.Logs.Lines.Where(l => l.Contains("Exception", StringComparison.Ordinal)).Take(3)));
 
         var file = FileClient.FileIdFrom(await FileClient.UploadAsync(bm, review, Pdf, "Agency chronology.pdf", browserType: "text/html"));
         var list = await bm.GetAsync($"/reviews/{review}/files");
