@@ -33,6 +33,7 @@ public sealed class ReviewFileTests
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("Agency chronology.pdf", response.Content.Headers.ContentDisposition.FileNameStar);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("default-src 'none'; sandbox", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
 
         var audit = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking()
             .Where(e => e.EntityType == nameof(ReviewFile) && e.EntityId == file.ToString()).Select(e => e.Action).ToListAsync());
