@@ -90,6 +90,19 @@ public static class ReviewAccessPolicy
         IsOpen(review) && CurrentStage(review, definition) is { } stage
         && ActingAt(user, review, definition, stage) is ActingBy.ReviewRole or ActingBy.Standing;
 
+    /// <summary>Review roles of the people who run a review (003: the lead author or reviewer, the chair, the co-ordinator).</summary>
+    public static readonly IReadOnlySet<ReviewRole> RunningRoles = new HashSet<ReviewRole>
+        { ReviewRole.LeadAuthor, ReviewRole.LeadReviewer, ReviewRole.Chair, ReviewRole.Coordinator };
+
+    /// <summary>
+    /// Uploading documents to an open review and circulating them: whoever acts at its current stage (not only
+    /// as a subject), or runs the review (<see cref="RunningRoles"/>), and sees all of its families (a document
+    /// may belong to any of them).
+    /// </summary>
+    public static bool MayManageFiles(UserContext user, Review review, WorkflowDefinition definition) =>
+        IsOpen(review) && !IsFamilyRestricted(user, review)
+        && (MayManagePeople(user, review, definition) || RolesIn(user, review).Any(RunningRoles.Contains));
+
     /// <summary>Whether the review is where Outcomes Form steps belong: its Outcomes Form stage or the comment stage that needs the final form.</summary>
     public static bool IsInOutcomesFormWindow(Review review, WorkflowDefinition definition)
     {

@@ -1,4 +1,5 @@
 using LearningReviews.Domain.Auditing;
+using LearningReviews.Domain.Files;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Domain.Organisation;
 using LearningReviews.Domain.Outcomes;
@@ -43,6 +44,10 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<ReviewTransition> Transitions => Set<ReviewTransition>();
     public DbSet<OutcomesForm> OutcomesForms => Set<OutcomesForm>();
     public DbSet<OutcomesComment> OutcomesComments => Set<OutcomesComment>();
+    // Documents uploaded to reviews (Features/Files): the record, its bytes when kept in the database, and who it went to.
+    public DbSet<ReviewFile> ReviewFiles => Set<ReviewFile>();
+    public DbSet<ReviewFileContent> ReviewFileContents => Set<ReviewFileContent>();
+    public DbSet<ReviewFileCirculation> ReviewFileCirculations => Set<ReviewFileCirculation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     /// <summary>The data-protection key ring (sign-in, antiforgery and form cookies), shared by every web instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

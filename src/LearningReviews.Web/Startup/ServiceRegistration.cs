@@ -76,6 +76,9 @@ public static class ServiceRegistration
         services.AddScoped<StageAnswersWriter>();
         services.AddScoped<Features.Outcomes.OutcomesFormService>();
         services.AddSingleton<Features.Documents.ReviewDocuments>();
+        // Uploaded documents (Features/Files): limits and where the bytes are kept.
+        services.AddOptions<Features.Files.FilesOptions>().BindConfiguration(Features.Files.FilesOptions.Section);
+        services.AddScoped<Features.Files.ReviewFileStore>();
         services.AddPdfDocuments();
         services.AddSingleton<DeadlineService>();
         services.AddScoped<DemoDataSeeder>();

@@ -201,6 +201,8 @@ public sealed class AuthorisationMatrixTests
 
     // ---- The rules, as issue 9 states them ----
 
+    private static readonly ReviewRole[] RunningRoles = [ReviewRole.LeadAuthor, ReviewRole.LeadReviewer, ReviewRole.Chair, ReviewRole.Coordinator];
+
     private static bool SameLocality(Asker asker, Review review) => review.LocalityId is { } l && asker.Locality == l;
 
     /// <summary>Those taking part, the proposer, the overseeing roles of the kind, and a locality methodology's own managers.</summary>
@@ -246,6 +248,9 @@ public sealed class AuthorisationMatrixTests
             nameof(ReviewOperations.ManagePeople) => open && ExpectAct(asker, review, definition, current) is (true, false),
             nameof(ReviewOperations.Comment) => formWindow,
             nameof(ReviewOperations.ManageOutcomesForm) => formWindow && ExpectAct(asker, review, definition, formStage!).Acts,
+            // Documents: acting at the current stage (not only as a subject) or running the review, seeing every family.
+            nameof(ReviewOperations.ManageFiles) => open && (asker.Family is null || review.Cases.Count <= 1)
+                && (ExpectAct(asker, review, definition, current) is (true, false) || RolesOf(asker).Any(RunningRoles.Contains)),
             _ => throw new InvalidOperationException(operation.Name),
         };
     }

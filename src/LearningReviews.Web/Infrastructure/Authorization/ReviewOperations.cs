@@ -29,6 +29,9 @@ public static class ReviewOperations
     /// <summary>Download the review's PDFs.</summary>
     public static readonly OperationAuthorizationRequirement Export = new() { Name = nameof(Export) };
 
+    /// <summary>Upload documents to the review and circulate them to its participants (downloading one needs View).</summary>
+    public static readonly OperationAuthorizationRequirement ManageFiles = new() { Name = nameof(ManageFiles) };
+
     public static IReadOnlyList<OperationAuthorizationRequirement> All { get; } =
-        [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export];
+        [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export, ManageFiles];
 }
