@@ -29,6 +29,9 @@ public static class ReviewOperations
     /// <summary>Download the review's PDFs.</summary>
     public static readonly OperationAuthorizationRequirement Export = new() { Name = nameof(Export) };
 
+    /// <summary>Book, change and cancel the review's meetings and take their attendance register.</summary>
+    public static readonly OperationAuthorizationRequirement ManageMeetings = new() { Name = nameof(ManageMeetings) };
+
     public static IReadOnlyList<OperationAuthorizationRequirement> All { get; } =
-        [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export];
+        [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export, ManageMeetings];
 }
