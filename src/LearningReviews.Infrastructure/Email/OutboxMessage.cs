@@ -22,6 +22,12 @@ public class OutboxMessage
     public required string TextBody { get; set; }
     public required string HtmlBody { get; set; }
 
+    /// <summary>An optional text attachment (a meeting's .ics invitation): its file name, MIME type and content.</summary>
+    public string? AttachmentName { get; set; }
+    /// <summary>The attachment's full content type, parameters included (text/calendar; method=REQUEST).</summary>
+    public string? AttachmentContentType { get; set; }
+    public string? AttachmentText { get; set; }
+
     public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
     public DateTime CreatedAt { get; set; }
     /// <summary>Not sent before this time: set at queueing, and moved later after each failed attempt.</summary>

@@ -16,7 +16,14 @@ public static class OutboxMimeMessage
         // The outbox id names the message, so a copy that did arrive twice can be recognised as the same one.
         message.MessageId = $"{outbox.Id:N}@learning-reviews";
         message.Date = new DateTimeOffset(DateTime.SpecifyKind(outbox.CreatedAt, DateTimeKind.Utc));
-        message.Body = new BodyBuilder { TextBody = outbox.TextBody, HtmlBody = outbox.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = outbox.TextBody, HtmlBody = outbox.HtmlBody };
+        if (outbox.AttachmentText is not null && outbox.AttachmentName is not null)
+        {
+            var type = ContentType.Parse(outbox.AttachmentContentType ?? "application/octet-stream");
+            type.Charset ??= "utf-8";
+            body.Attachments.Add(outbox.AttachmentName, System.Text.Encoding.UTF8.GetBytes(outbox.AttachmentText), type);
+        }
+        message.Body = body.ToMessageBody();
         return message;
     }
 }

@@ -1,6 +1,7 @@
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Files;
 using LearningReviews.Infrastructure.Auditing;
+using LearningReviews.Domain.Meetings;
 using LearningReviews.Domain.Organisation;
 using LearningReviews.Domain.Outcomes;
 using LearningReviews.Domain.Reviews;
@@ -52,6 +53,9 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     /// <summary>The data-protection key ring (sign-in, antiforgery and form cookies), shared by every web instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> EmailOutbox => Set<OutboxMessage>();
+    // Meetings (issue 11): booked meetings, their invitees, answers and attendance.
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingInvitee> MeetingInvitees => Set<MeetingInvitee>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -26,6 +26,9 @@ public static class EmailAndScheduling
         services.AddScoped<EmailOutbox>();
         services.AddSingleton<EmailComposer>();
         services.AddScoped<EmailDispatcher>();
+        services.AddSingleton<Features.Meetings.MeetingAnswerLinks>();
+        services.AddScoped<Features.Meetings.MeetingInvitations>();
+        services.AddScoped<Features.Meetings.MeetingReminders>();
         return services;
     }
 
@@ -76,6 +79,11 @@ public static class EmailAndScheduling
                     .StartAt(TimeProvider.System.GetUtcNow() + interval)
                     .WithSimpleSchedule(interval);
             });
+            // Meeting reminders of the working day before: hourly through the working day, London time.
+            quartz.ScheduleJob<Features.Meetings.SendMeetingRemindersJob>(trigger => trigger
+                .WithIdentity(Features.Meetings.SendMeetingRemindersJob.Name)
+                .WithCronSchedule("0 0 7-18 ? * MON-FRI", cron => cron.InTimeZone(
+                    Infrastructure.PartnershipTime.ZoneOrUtc(configuration["Calendar:TimeZone"], out _))));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

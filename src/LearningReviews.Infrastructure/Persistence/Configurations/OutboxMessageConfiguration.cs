@@ -15,6 +15,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.TextBody).HasMaxLength(20000);
         builder.Property(m => m.HtmlBody).HasMaxLength(40000);
+        builder.Property(m => m.AttachmentName).HasMaxLength(100);
+        builder.Property(m => m.AttachmentContentType).HasMaxLength(100);
+        builder.Property(m => m.AttachmentText).HasMaxLength(100000);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.LastError).HasMaxLength(1000);
         builder.Property(m => m.ClaimedBy).HasMaxLength(200);

@@ -5,7 +5,14 @@ using Microsoft.Extensions.Options;
 namespace LearningReviews.Web.Features.Email;
 
 /// <summary>A message ready to queue: both bodies written.</summary>
-public sealed record ComposedEmail(string Kind, string ToAddress, string? ToName, string Subject, string TextBody, string HtmlBody);
+public sealed record ComposedEmail(string Kind, string ToAddress, string? ToName, string Subject, string TextBody, string HtmlBody)
+{
+    /// <summary>A text file sent with the message, such as a meeting's .ics invitation.</summary>
+    public EmailAttachment? Attachment { get; init; }
+}
+
+/// <summary>A text attachment: its file name, full content type (parameters included) and content.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, string Text);
 
 /// <summary>A link in a message, to a page of the application (an app-relative path such as "/reviews/…").</summary>
 public sealed record EmailLink(string Text, string Path);
@@ -35,15 +42,20 @@ public sealed class EmailComposer(IOptions<AppOptions> app)
     private const string Footer = "This message was sent by Learning Reviews. Please do not reply to it.";
 
     public ComposedEmail Compose(string kind, string toAddress, string? toName, string subject,
-        IReadOnlyList<string> paragraphs, EmailLink? link = null)
+        IReadOnlyList<string> paragraphs, EmailLink? link = null) =>
+        Compose(kind, toAddress, toName, subject, paragraphs, link is null ? [] : [link]);
+
+    /// <summary>A message with several links, each on its own line (a meeting invitation's accept, decline and maybe).</summary>
+    public ComposedEmail Compose(string kind, string toAddress, string? toName, string subject,
+        IReadOnlyList<string> paragraphs, IReadOnlyList<EmailLink> links)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
-        var url = link is null ? null : LinkTo(link.Path);
+        ArgumentNullException.ThrowIfNull(links);
         var greeting = string.IsNullOrWhiteSpace(toName) ? "Hello," : $"Dear {toName},";
 
         var text = new StringBuilder().Append(greeting).Append("\n\n");
         foreach (var paragraph in paragraphs) text.Append(paragraph).Append("\n\n");
-        if (link is not null) text.Append(link.Text).Append(":\n").Append(url).Append("\n\n");
+        foreach (var link in links) text.Append(link.Text).Append(":\n").Append(LinkTo(link.Path)).Append("\n\n");
         text.Append(Footer).Append('\n');
 
         var html = new StringBuilder()
@@ -52,9 +64,9 @@ public sealed class EmailComposer(IOptions<AppOptions> app)
             .Append("</title></head><body style=\"font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5;\">")
             .Append("<p>").Append(WebUtility.HtmlEncode(greeting)).Append("</p>");
         foreach (var paragraph in paragraphs) html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>");
-        if (link is not null)
+        foreach (var link in links)
         {
-            html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(url)).Append("\">")
+            html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(LinkTo(link.Path))).Append("\">")
                 .Append(WebUtility.HtmlEncode(link.Text)).Append("</a></p>");
         }
         html.Append("<p style=\"color: #505a5f; font-size: 14px;\">").Append(WebUtility.HtmlEncode(Footer)).Append("</p></body></html>");

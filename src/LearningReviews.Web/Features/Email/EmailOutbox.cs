@@ -22,6 +22,9 @@ public sealed class EmailOutbox(LearningReviewsDbContext db, TimeProvider clock)
             Subject = email.Subject,
             TextBody = email.TextBody,
             HtmlBody = email.HtmlBody,
+            AttachmentName = email.Attachment?.FileName,
+            AttachmentContentType = email.Attachment?.ContentType,
+            AttachmentText = email.Attachment?.Text,
             CreatedAt = now,
             NextAttemptAt = now,
         };

@@ -36,6 +36,8 @@ public sealed class ReviewAuthorizationHandler(WorkflowCatalogue catalogue)
             nameof(ReviewOperations.View) or nameof(ReviewOperations.Export) => true,
             nameof(ReviewOperations.EditStage) or nameof(ReviewOperations.Move) => ReviewAccessPolicy.MayActNow(user, review, definition),
             nameof(ReviewOperations.ManagePeople) => ReviewAccessPolicy.MayManagePeople(user, review, definition),
+            // Meetings are arranged by whoever arranges the people at the current stage (000: the team manager books the circle).
+            nameof(ReviewOperations.ManageMeetings) => ReviewAccessPolicy.MayManagePeople(user, review, definition),
             nameof(ReviewOperations.Comment) => ReviewAccessPolicy.MayComment(user, review, definition),
             nameof(ReviewOperations.ManageOutcomesForm) => ReviewAccessPolicy.MayManageOutcomesForm(user, review, definition),
             nameof(ReviewOperations.ManageFiles) => ReviewAccessPolicy.MayManageFiles(user, review, definition),

@@ -32,6 +32,9 @@ public static class ReviewOperations
     /// <summary>Upload documents to the review and circulate them to its participants (downloading one needs View).</summary>
     public static readonly OperationAuthorizationRequirement ManageFiles = new() { Name = nameof(ManageFiles) };
 
+    /// <summary>Book, change and cancel the review's meetings and take their attendance register.</summary>
+    public static readonly OperationAuthorizationRequirement ManageMeetings = new() { Name = nameof(ManageMeetings) };
+
     public static IReadOnlyList<OperationAuthorizationRequirement> All { get; } =
-        [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export, ManageFiles];
+        [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export, ManageFiles, ManageMeetings];
 }
