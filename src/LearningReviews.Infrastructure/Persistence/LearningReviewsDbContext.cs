@@ -1,4 +1,5 @@
 using LearningReviews.Domain.Auditing;
+using LearningReviews.Domain.Chronology;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Domain.Organisation;
 using LearningReviews.Domain.Outcomes;
@@ -44,6 +45,10 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<OutcomesForm> OutcomesForms => Set<OutcomesForm>();
     public DbSet<OutcomesComment> OutcomesComments => Set<OutcomesComment>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    // Multi-agency chronology (Domain/Chronology).
+    public DbSet<ChronologyEntry> ChronologyEntries => Set<ChronologyEntry>();
+
     /// <summary>The data-protection key ring (sign-in, antiforgery and form cookies), shared by every web instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> EmailOutbox => Set<OutboxMessage>();

@@ -76,6 +76,7 @@ public static class ServiceRegistration
         services.AddScoped<StageAnswersWriter>();
         services.AddScoped<Features.Outcomes.OutcomesFormService>();
         services.AddSingleton<Features.Documents.ReviewDocuments>();
+        services.AddSingleton<Features.Chronology.ChronologyExports>();
         services.AddPdfDocuments();
         services.AddSingleton<DeadlineService>();
         services.AddScoped<DemoDataSeeder>();

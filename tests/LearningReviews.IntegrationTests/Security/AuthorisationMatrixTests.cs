@@ -246,6 +246,12 @@ public sealed class AuthorisationMatrixTests
             nameof(ReviewOperations.ManagePeople) => open && ExpectAct(asker, review, definition, current) is (true, false),
             nameof(ReviewOperations.Comment) => formWindow,
             nameof(ReviewOperations.ManageOutcomesForm) => formWindow && ExpectAct(asker, review, definition, formStage!).Acts,
+            // The matrix's participants have no agency, so none enters chronology entries; ChronologyTests cover agencies.
+            nameof(ReviewOperations.EnterChronology) => false,
+            // The whole chronology: overseers of the kind and the review's compilers, never someone tied to one family.
+            nameof(ReviewOperations.CompileChronology) => (review.Cases.Count <= 1 || asker.Family is null)
+                && (asker.OrgRoles.Any(definition.Oversight.Contains)
+                    || RolesOf(asker).Any(r => r is ReviewRole.LeadAuthor or ReviewRole.LeadReviewer or ReviewRole.Chair or ReviewRole.Coordinator)),
             _ => throw new InvalidOperationException(operation.Name),
         };
     }

@@ -29,6 +29,12 @@ public static class ReviewOperations
     /// <summary>Download the review's PDFs.</summary>
     public static readonly OperationAuthorizationRequirement Export = new() { Name = nameof(Export) };
 
+    /// <summary>Enter, import, change and remove one's own agency's chronology entries (Domain/Chronology/ChronologyAccess).</summary>
+    public static readonly OperationAuthorizationRequirement EnterChronology = new() { Name = nameof(EnterChronology) };
+
+    /// <summary>See every agency's chronology, the combined view and its exports, and merge or keep likely duplicates.</summary>
+    public static readonly OperationAuthorizationRequirement CompileChronology = new() { Name = nameof(CompileChronology) };
+
     public static IReadOnlyList<OperationAuthorizationRequirement> All { get; } =
-        [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export];
+        [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export, EnterChronology, CompileChronology];
 }
