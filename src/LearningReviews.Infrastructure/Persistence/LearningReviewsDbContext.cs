@@ -1,5 +1,6 @@
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Files;
+using LearningReviews.Domain.Chronology;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Domain.Meetings;
 using LearningReviews.Domain.Organisation;
@@ -50,6 +51,10 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<ReviewFileContent> ReviewFileContents => Set<ReviewFileContent>();
     public DbSet<ReviewFileCirculation> ReviewFileCirculations => Set<ReviewFileCirculation>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    // Multi-agency chronology (Domain/Chronology).
+    public DbSet<ChronologyEntry> ChronologyEntries => Set<ChronologyEntry>();
+
     /// <summary>The data-protection key ring (sign-in, antiforgery and form cookies), shared by every web instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> EmailOutbox => Set<OutboxMessage>();

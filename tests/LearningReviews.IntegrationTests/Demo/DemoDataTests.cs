@@ -117,6 +117,6 @@ public sealed class DemoDataTests
         ("lead@demo.example", [Heron, Siskin, Linnet, Thematic]),
         ("facilitator@demo.example", [C]),
         ("subgroup@demo.example", [Heron, Siskin, Linnet, Plover, Dunlin, Thematic]),
-        ("agency@demo.example", [Heron]),
+        ("agency@demo.example", [Linnet, Heron]),
     ];
 }

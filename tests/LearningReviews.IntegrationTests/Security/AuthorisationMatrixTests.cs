@@ -251,6 +251,12 @@ public sealed class AuthorisationMatrixTests
             // Documents: acting at the current stage (not only as a subject) or running the review, seeing every family.
             nameof(ReviewOperations.ManageFiles) => open && (asker.Family is null || review.Cases.Count <= 1)
                 && (ExpectAct(asker, review, definition, current) is (true, false) || RolesOf(asker).Any(RunningRoles.Contains)),
+            // The matrix's participants have no agency, so none enters chronology entries; ChronologyTests cover agencies.
+            nameof(ReviewOperations.EnterChronology) => false,
+            // The whole chronology: overseers of the kind and the review's compilers, never someone tied to one family.
+            nameof(ReviewOperations.CompileChronology) => (review.Cases.Count <= 1 || asker.Family is null)
+                && (asker.OrgRoles.Any(definition.Oversight.Contains)
+                    || RolesOf(asker).Any(r => r is ReviewRole.LeadAuthor or ReviewRole.LeadReviewer or ReviewRole.Chair or ReviewRole.Coordinator)),
             _ => throw new InvalidOperationException(operation.Name),
         };
     }

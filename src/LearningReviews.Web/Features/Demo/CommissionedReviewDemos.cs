@@ -141,5 +141,7 @@ internal static class CommissionedReviewDemos
             .Choose("leadAuthor", await demo.IdOfAsync("lead"))
             .Text("publicationRisks", "Only a summary of the good practice; the family's circumstances are unusual."));
         await demo.AdvanceAsync("subgroup", review);
+        // The agency representative (Police) gives this review its agency's chronology (docs/chronology.md).
+        await demo.AddParticipantAsync("bm", review, "agency", ReviewRole.AgencyRepresentative);
     }
 }

@@ -1,4 +1,5 @@
 using LearningReviews.Domain.Access;
+using LearningReviews.Domain.Chronology;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Domain.Workflows;
 using LearningReviews.Web.Infrastructure.Security;
@@ -29,6 +30,8 @@ public sealed class ReviewAuthorizationHandler(WorkflowCatalogue catalogue)
     {
         var newest = catalogue.Newest(review.MethodologyKey);
         if (!ReviewAccessPolicy.MaySee(user, review, newest)) return false;
+        if (operation == nameof(ReviewOperations.EnterChronology)) return ChronologyAccess.MayEnter(user, review, newest);
+        if (operation == nameof(ReviewOperations.CompileChronology)) return ChronologyAccess.MaySeeAll(user, review, newest);
         var definition = catalogue.Find(review.MethodologyKey, review.DefinitionVersion);
         if (definition is null) return operation is nameof(ReviewOperations.View) or nameof(ReviewOperations.Export);
         return operation switch

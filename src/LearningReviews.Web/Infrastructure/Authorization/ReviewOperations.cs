@@ -35,6 +35,12 @@ public static class ReviewOperations
     /// <summary>Book, change and cancel the review's meetings and take their attendance register.</summary>
     public static readonly OperationAuthorizationRequirement ManageMeetings = new() { Name = nameof(ManageMeetings) };
 
+    /// <summary>Enter, import, change and remove one's own agency's chronology entries (Domain/Chronology/ChronologyAccess).</summary>
+    public static readonly OperationAuthorizationRequirement EnterChronology = new() { Name = nameof(EnterChronology) };
+
+    /// <summary>See every agency's chronology, the combined view and its exports, and merge or keep likely duplicates.</summary>
+    public static readonly OperationAuthorizationRequirement CompileChronology = new() { Name = nameof(CompileChronology) };
+
     public static IReadOnlyList<OperationAuthorizationRequirement> All { get; } =
-        [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export, ManageFiles, ManageMeetings];
+        [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export, ManageFiles, ManageMeetings, EnterChronology, CompileChronology];
 }
