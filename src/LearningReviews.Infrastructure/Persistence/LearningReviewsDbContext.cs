@@ -48,6 +48,9 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<OutboxMessage> EmailOutbox => Set<OutboxMessage>();
 
+    // Information requests to agencies and their answers (docs/information-requests.md).
+    public DbSet<Domain.InformationRequests.InformationRequest> InformationRequests => Set<Domain.InformationRequests.InformationRequest>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
