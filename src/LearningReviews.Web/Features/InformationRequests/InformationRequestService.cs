@@ -159,7 +159,7 @@ public sealed class InformationRequestService(
         var due = candidates.Where(r => InformationRequestRules.ReminderDue(r, today, time.LocalDate(r.SentAt), calendar)).ToList();
         if (due.Count == 0) return 0;
         var reviewIds = due.Select(r => r.ReviewId).Distinct().ToList();
-        var reviews = await db.Reviews.Where(r => reviewIds.Contains(r.Id))
+        var reviews = await db.Reviews.AsNoTracking().Where(r => reviewIds.Contains(r.Id))
             .Include(r => r.Participants).ThenInclude(p => p.Agency).AsSplitQuery().ToDictionaryAsync(r => r.Id, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var queued = 0;
