@@ -62,6 +62,9 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingInvitee> MeetingInvitees => Set<MeetingInvitee>();
 
+    // Information requests to agencies and their answers (docs/information-requests.md).
+    public DbSet<Domain.InformationRequests.InformationRequest> InformationRequests => Set<Domain.InformationRequests.InformationRequest>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -38,6 +38,9 @@ public static class EmailAndScheduling
     /// migrations create) and the instances sharing that database form a cluster: each run fires on one of
     /// them. SQLite is a single-instance database, so there the schedule is kept in memory.
     /// </summary>
+    private static TimeZoneInfo PartnershipTimeZone(IConfiguration configuration) =>
+        Infrastructure.PartnershipTime.ZoneOrUtc(configuration["Calendar:TimeZone"], out _);
+
     public static IServiceCollection AddLearningReviewsScheduling(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = configuration.GetSection("Database").Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
@@ -84,6 +87,11 @@ public static class EmailAndScheduling
                 .WithIdentity(Features.Meetings.SendMeetingRemindersJob.Name)
                 .WithCronSchedule("0 0 7-18 ? * MON-FRI", cron => cron.InTimeZone(
                     Infrastructure.PartnershipTime.ZoneOrUtc(configuration["Calendar:TimeZone"], out _))));
+            // Reminders before information requests' deadlines: every working morning at 7, partnership time.
+            quartz.ScheduleJob<Features.InformationRequests.SendInformationRequestRemindersJob>(trigger => trigger
+                .WithIdentity(Features.InformationRequests.SendInformationRequestRemindersJob.Name)
+                .WithCronSchedule("0 0 7 ? * MON-FRI", cron => cron.InTimeZone(
+                    PartnershipTimeZone(configuration))));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

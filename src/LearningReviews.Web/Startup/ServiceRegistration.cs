@@ -75,6 +75,8 @@ public static class ServiceRegistration
         services.AddScoped<ReviewWorkflowService>();
         services.AddScoped<StageAnswersWriter>();
         services.AddScoped<Features.Outcomes.OutcomesFormService>();
+        services.AddScoped<Features.InformationRequests.InformationRequestService>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.InformationRequests.InformationRequestAuthorizationHandler>();
         services.AddSingleton<Features.Documents.ReviewDocuments>();
         // Uploaded documents (Features/Files): limits and where the bytes are kept.
         services.AddOptions<Features.Files.FilesOptions>().BindConfiguration(Features.Files.FilesOptions.Section);

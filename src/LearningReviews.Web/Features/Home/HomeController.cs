@@ -61,6 +61,7 @@ public sealed class HomeController(
         var overdue = due.Values.SelectMany(d => d.Where(row => row.Deadline.WorkingDaysLeft < 0)
                 .Select(row => new OverdueItem(row.ReviewId, row.Reference, row.Deadline.Title, row.Deadline.Due)))
             .Concat(await OverdueActionsAsync(visible, today, cancellationToken))
+            .Concat(await InformationRequests.OverdueRequests.ForAsync(db, visible, today, cancellationToken))
             .OrderBy(o => o.Due).ThenBy(o => o.Reference, StringComparer.Ordinal).ToList();
         return View(new MyWorkPage(rows, overdue)
         {

@@ -30,6 +30,20 @@ public sealed class ReviewAccess(IAuthorizationService authorization, IHttpConte
         return false;
     }
 
+    /// <summary>
+    /// For an operation decided on something inside a review (an information request): asks about the
+    /// resource, and a refusal is audited against the review.
+    /// </summary>
+    public async Task<bool> Demand(Review review, object resource, OperationAuthorizationRequirement operation, string? where = null)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        ArgumentNullException.ThrowIfNull(operation);
+        var user = http.HttpContext?.User ?? throw new InvalidOperationException("There is no signed-in user outside a request.");
+        if ((await authorization.AuthorizeAsync(user, resource, operation)).Succeeded) return true;
+        await Refuse(review.Id, review.Id, operation.Name, where);
+        return false;
+    }
+
     /// <summary>Logs a refusal for a review id that matches no review (the user is told "not found" either way).</summary>
     public Task RecordRefusalAsync(Guid reviewId, string operation, string? where = null) =>
         // The id goes in EntityId only: the row's ReviewId is kept for reviews that exist.

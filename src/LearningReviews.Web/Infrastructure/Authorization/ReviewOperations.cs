@@ -41,6 +41,13 @@ public static class ReviewOperations
     /// <summary>See every agency's chronology, the combined view and its exports, and merge or keep likely duplicates.</summary>
     public static readonly OperationAuthorizationRequirement CompileChronology = new() { Name = nameof(CompileChronology) };
 
+    /// <summary>Send information requests (or, in a rapid review, requests for Individual Agency Summaries) to agencies.</summary>
+    public static readonly OperationAuthorizationRequirement SendInformationRequests = new() { Name = nameof(SendInformationRequests) };
+
+    /// <summary>Answer one information request: asked with the request (InformationRequestResource), not the review alone.</summary>
+    public static readonly OperationAuthorizationRequirement AnswerInformationRequest = new() { Name = nameof(AnswerInformationRequest) };
+
+    /// <summary>The operations decided on the review alone, which the authorisation matrix test checks against its own statement of the rules.</summary>
     public static IReadOnlyList<OperationAuthorizationRequirement> All { get; } =
         [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export, ManageFiles, ManageMeetings, EnterChronology, CompileChronology];
 }

@@ -1,0 +1,82 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace LearningReviews.Migrations.PostgreSQL.Migrations
+{
+    /// <inheritdoc />
+    public partial class InformationRequests : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "InformationRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReviewId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecipientParticipantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reasons = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    KeyLinesOfEnquiry = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Scope = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SentByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ReminderSentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    GoodPractice = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    DoneDifferently = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    IssuesOfNote = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AnsweredByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    AnsweredByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ModifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ModifiedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InformationRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InformationRequests_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InformationRequests_Reviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "Reviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationRequests_AgencyId",
+                table: "InformationRequests",
+                column: "AgencyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationRequests_AnsweredAt_DueOn",
+                table: "InformationRequests",
+                columns: new[] { "AnsweredAt", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InformationRequests_ReviewId",
+                table: "InformationRequests",
+                column: "ReviewId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "InformationRequests");
+        }
+    }
+}
