@@ -86,7 +86,7 @@ public static class EmailAndScheduling
             quartz.ScheduleJob<Features.Meetings.SendMeetingRemindersJob>(trigger => trigger
                 .WithIdentity(Features.Meetings.SendMeetingRemindersJob.Name)
                 .WithCronSchedule("0 0 7-18 ? * MON-FRI", cron => cron.InTimeZone(
-                    Infrastructure.PartnershipTime.ZoneOrUtc(configuration["Calendar:TimeZone"], out _))));
+                    PartnershipTimeZone(configuration))));
             // Reminders before information requests' deadlines: every working morning at 7, partnership time.
             quartz.ScheduleJob<Features.InformationRequests.SendInformationRequestRemindersJob>(trigger => trigger
                 .WithIdentity(Features.InformationRequests.SendInformationRequestRemindersJob.Name)
