@@ -67,6 +67,14 @@ public sealed class ReviewFileTests
             Assert.Contains("this file's contents are none of these", disguised.ErrorSummary, StringComparison.Ordinal);
             Assert.Equal("Agency chronology", disguised.Html.GetElementById("Title")?.GetAttribute("value")); // what was typed is kept
 
+            var noKind = await FileClient.UploadAsync(bm, review, Pdf, "ok.pdf", kind: "Poster", title: "");
+            Assert.Contains("Select what kind of document this is", noKind.ErrorSummary, StringComparison.Ordinal);
+            Assert.Contains("Enter a title for the document", noKind.ErrorSummary, StringComparison.Ordinal);
+            var empty = await FileClient.UploadAsync(bm, review, [], "empty.pdf");
+            Assert.Contains("Select a file to upload", empty.ErrorSummary, StringComparison.Ordinal);
+            var strayFamily = await FileClient.UploadAsync(bm, review, Pdf, "ok.pdf", caseId: Guid.NewGuid().ToString());
+            Assert.Contains("Select a family from the list", strayFamily.ErrorSummary, StringComparison.Ordinal);
+
             Assert.Equal(0, await app.WithDbAsync(db => db.ReviewFiles.CountAsync()));
             Assert.False(Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any());
 
@@ -128,5 +136,10 @@ public sealed class ReviewFileTests
         Assert.Equal(HttpStatusCode.Redirect, refused.Status);
         Assert.Contains("denied", refused.Location!, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(3, await app.WithDbAsync(db => db.ReviewFiles.CountAsync(f => f.ReviewId == review)));
+        // Nor send one round.
+        var token = (await priya.GetAsync($"/reviews/{review}/files/{whole}")).AntiforgeryToken();
+        var circulated = await priya.PostAsync($"/reviews/{review}/files/{whole}/circulate", [new("People", Guid.NewGuid().ToString())], token);
+        Assert.Contains("denied", circulated.Location ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.False(await app.WithDbAsync(db => db.ReviewFileCirculations.AnyAsync()));
     }
 }
