@@ -45,4 +45,30 @@ public sealed class ChronologyFileReaderTests
     [InlineData(new byte[] { 0xFF, 0xFE, 0x41, 0x00 }, ChronologyFileReader.NotASpreadsheet)]
     public void Empty_files_and_files_that_are_not_spreadsheets_are_refused_by_their_bytes(byte[] bytes, string refusal) =>
         Assert.Equal(refusal, ChronologyFileReader.Read(bytes).Refusal);
+
+    [Fact]
+    public void A_package_that_unzips_to_more_than_the_limit_is_refused_before_it_is_opened()
+    {
+        // A real workbook, which would import, with a padding part that unzips to more than the limit.
+        using var memory = new MemoryStream();
+        using (var workbook = new XLWorkbook())
+        {
+            var sheet = workbook.Worksheets.Add("Sheet1");
+            sheet.Cell(1, 1).Value = "Date";
+            sheet.Cell(1, 2).Value = "What happened";
+            sheet.Cell(1, 3).Value = "Source";
+            sheet.Cell(2, 1).Value = new DateTime(2025, 3, 27);
+            sheet.Cell(2, 2).Value = "Visit";
+            sheet.Cell(2, 3).Value = "Log";
+            workbook.SaveAs(memory);
+        }
+        using (var zip = new System.IO.Compression.ZipArchive(memory, System.IO.Compression.ZipArchiveMode.Update, true))
+        {
+            using var entry = zip.CreateEntry("xl/media/padding.bin", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i <= ChronologyFileReader.MaxUnzippedBytes / zeros.Length; i++) entry.Write(zeros);
+        }
+        Assert.True(memory.Length < ChronologyFileReader.MaxBytes);
+        Assert.Equal(ChronologyFileReader.NotASpreadsheet, ChronologyFileReader.Read(memory.ToArray()).Refusal);
+    }
 }
