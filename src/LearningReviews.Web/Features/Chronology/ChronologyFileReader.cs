@@ -25,6 +25,9 @@ public sealed record ChronologyFile(IReadOnlyList<RawChronologyRow> Rows, string
 public static class ChronologyFileReader
 {
     public const long MaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>The most an .xlsx may hold once unzipped: a small file that unzips to gigabytes is refused before ClosedXML opens it.</summary>
+    public const long MaxUnzippedBytes = 200L * 1024 * 1024;
     public const int MaxRows = 20_000;
 
     public const string NotASpreadsheet = "The selected file must be a CSV or an Excel spreadsheet (.xlsx)";
@@ -113,6 +116,10 @@ public static class ChronologyFileReader
     {
         try
         {
+            using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes, writable: false), System.IO.Compression.ZipArchiveMode.Read))
+            {
+                if (zip.Entries.Sum(e => e.Length) > MaxUnzippedBytes) return null;
+            }
             using var stream = new MemoryStream(bytes, writable: false);
             using var workbook = new XLWorkbook(stream);
             var sheet = workbook.Worksheets.FirstOrDefault();
