@@ -372,6 +372,57 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                     b.ToTable("OutcomesForms", (string)null);
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.RapidReviews.NationalPanelResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId")
+                        .IsUnique();
+
+                    b.ToTable("NationalPanelResponses", (string)null);
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Reviews.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1880,6 +1931,15 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany("OutcomesForms")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.RapidReviews.NationalPanelResponse", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Reviews.Review", null)
+                        .WithMany()
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

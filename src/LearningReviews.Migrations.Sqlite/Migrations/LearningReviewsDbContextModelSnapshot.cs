@@ -367,6 +367,57 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                     b.ToTable("OutcomesForms", (string)null);
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.RapidReviews.NationalPanelResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId")
+                        .IsUnique();
+
+                    b.ToTable("NationalPanelResponses", (string)null);
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Reviews.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1224,6 +1275,15 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany("OutcomesForms")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.RapidReviews.NationalPanelResponse", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Reviews.Review", null)
+                        .WithMany()
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -39,6 +39,7 @@ public sealed class ReviewAuthorizationHandler(WorkflowCatalogue catalogue)
             nameof(ReviewOperations.Comment) => ReviewAccessPolicy.MayComment(user, review, definition),
             nameof(ReviewOperations.ManageOutcomesForm) => ReviewAccessPolicy.MayManageOutcomesForm(user, review, definition),
             nameof(ReviewOperations.SendInformationRequests) => Domain.InformationRequests.InformationRequestAccess.MaySend(user, review, newest),
+            nameof(ReviewOperations.RecordNationalPanelResponse) => Domain.RapidReviews.RapidReviewAccess.MayRecordPanelResponse(user, review, newest),
             _ => false,
         };
     }

@@ -56,6 +56,33 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "NationalPanelResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReviewId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    RecordedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ModifiedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ModifiedBy = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NationalPanelResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NationalPanelResponses_Reviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "Reviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_InformationRequests_AgencyId",
                 table: "InformationRequests",
@@ -70,6 +97,12 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                 name: "IX_InformationRequests_ReviewId",
                 table: "InformationRequests",
                 column: "ReviewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NationalPanelResponses_ReviewId",
+                table: "NationalPanelResponses",
+                column: "ReviewId",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -77,6 +110,9 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "InformationRequests");
+
+            migrationBuilder.DropTable(
+                name: "NationalPanelResponses");
         }
     }
 }

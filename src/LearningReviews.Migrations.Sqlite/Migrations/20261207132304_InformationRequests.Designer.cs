@@ -5,33 +5,28 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace LearningReviews.Migrations.PostgreSQL.Migrations
+namespace LearningReviews.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LearningReviewsDbContext))]
-    [Migration("20261207130154_InformationRequests")]
+    [Migration("20261207132304_InformationRequests")]
     partial class InformationRequests
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("LearningPointThemes", b =>
                 {
                     b.Property<Guid>("LearningPointId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ThemeId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("LearningPointId", "ThemeId");
 
@@ -44,54 +39,54 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Detail")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("EntityId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Hash")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("IpAddress")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PreviousHash")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ReviewId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("Sequence")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -113,90 +108,90 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("AgencyId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("AnsweredAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AnsweredByName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AnsweredByUserId")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DoneDifferently")
                         .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueOn")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("GoodPractice")
                         .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("IssuesOfNote")
                         .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("KeyLinesOfEnquiry")
                         .IsRequired()
                         .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ModifiedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reasons")
                         .IsRequired()
                         .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("RecipientParticipantId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReminderSentAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReviewId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Scope")
                         .IsRequired()
                         .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SentAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SentByUserId")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -213,15 +208,15 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -235,15 +230,15 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -257,46 +252,46 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AuthorUserId")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("FormId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Resolved")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("RespondedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RespondedBy")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Response")
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SectionKey")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -309,63 +304,63 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CirculatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("CommentsCloseOn")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinalisedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FinalisedBy")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ModifiedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReviewId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SentTo")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SnapshotJson")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("VersionReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -375,30 +370,81 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                     b.ToTable("OutcomesForms", (string)null);
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.RapidReviews.NationalPanelResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId")
+                        .IsUnique();
+
+                    b.ToTable("NationalPanelResponses", (string)null);
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Reviews.Case", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CaseRecordNumber")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("LocalityId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -411,36 +457,36 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ModifiedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Position")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ReviewId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -453,62 +499,62 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AgencyId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AttendanceStatus")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CaseId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("InvitationStatus")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ModifiedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReviewId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -525,77 +571,77 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CurrentStageKey")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("DefinitionVersion")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("LinkedFromReviewId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LocalityId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("MethodologyKey")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ModifiedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReasonDetail")
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReasonSelected")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("ReferenceNumber")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ReferenceYear")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -616,62 +662,62 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AgencyId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DueDate")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ImpactMeasure")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("LearningPointId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ModifiedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OwnerUserId")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReviewId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("What")
                         .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -689,10 +735,10 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
             modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewCase", b =>
                 {
                     b.Property<Guid>("ReviewId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("ReviewId", "CaseId");
 
@@ -705,59 +751,59 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AnswersJson")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ChecklistJson")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CompletedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyToken")
                         .IsConcurrencyToken()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Cycle")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ModifiedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ModifiedBy")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReviewId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("StageKey")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("StartedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -771,38 +817,38 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FromStage")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReviewId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ToStage")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -815,12 +861,12 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -834,70 +880,70 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimedBy")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("GaveUpAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("HtmlBody")
                         .IsRequired()
                         .HasMaxLength(40000)
-                        .HasColumnType("character varying(40000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastAttemptAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LeaseUntil")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TextBody")
                         .IsRequired()
                         .HasMaxLength(20000)
-                        .HasColumnType("character varying(20000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ToAddress")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ToName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -912,77 +958,77 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("AgencyId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("DeactivatedAt")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDemo")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("LocalityId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1004,15 +1050,13 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FriendlyName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Xml")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1023,19 +1067,19 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1050,20 +1094,18 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1076,20 +1118,18 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimType")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimValue")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1102,19 +1142,19 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<string>("LoginProvider")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderKey")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("LoginProvider", "ProviderKey");
 
@@ -1127,12 +1167,12 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<byte[]>("CredentialId")
                         .HasMaxLength(900)
-                        .HasColumnType("bytea");
+                        .HasColumnType("BLOB");
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("CredentialId");
 
@@ -1145,11 +1185,11 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<string>("UserId")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RoleId")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "RoleId");
 
@@ -1162,676 +1202,31 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.Property<string>("UserId")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LoginProvider")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
-                        .HasColumnType("text");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Quartz.QRTZ_blob_triggers", b =>
-                {
-                    b.Property<string>("sched_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_group")
-                        .HasColumnType("text");
-
-                    b.Property<byte[]>("blob_data")
-                        .HasColumnType("bytea");
-
-                    b.HasKey("sched_name", "trigger_name", "trigger_group");
-
-                    b.ToTable("qrtz_blob_triggers", (string)null);
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_calendars", b =>
-                {
-                    b.Property<string>("sched_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("calendar_name")
-                        .HasColumnType("text");
-
-                    b.Property<byte[]>("calendar")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.HasKey("sched_name", "calendar_name");
-
-                    b.ToTable("qrtz_calendars", (string)null);
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_cron_triggers", b =>
-                {
-                    b.Property<string>("sched_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_group")
-                        .HasColumnType("text");
-
-                    b.Property<string>("cron_expression")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("time_zone_id")
-                        .HasColumnType("text");
-
-                    b.HasKey("sched_name", "trigger_name", "trigger_group");
-
-                    b.ToTable("qrtz_cron_triggers", (string)null);
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_execution_history", b =>
-                {
-                    b.Property<string>("sched_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("entry_id")
-                        .HasColumnType("text");
-
-                    b.Property<string>("error_message")
-                        .HasColumnType("text");
-
-                    b.Property<string>("execution_log")
-                        .HasColumnType("text");
-
-                    b.Property<string>("fire_instance_id")
-                        .HasColumnType("text");
-
-                    b.Property<long>("fired_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("instance_name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("job_group")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("job_input")
-                        .HasColumnType("text");
-
-                    b.Property<bool?>("job_input_too_large")
-                        .HasColumnType("bool");
-
-                    b.Property<string>("job_name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<bool?>("manual")
-                        .HasColumnType("bool");
-
-                    b.Property<string>("metrics")
-                        .HasColumnType("text");
-
-                    b.Property<int?>("result")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("retry_attempt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValueSql("0");
-
-                    b.Property<bool>("retry_scheduled")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bool")
-                        .HasDefaultValueSql("false");
-
-                    b.Property<long>("run_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<bool>("succeeded")
-                        .HasColumnType("bool");
-
-                    b.Property<string>("summary")
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_group")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("sched_name", "entry_id");
-
-                    b.HasIndex(new[] { "sched_name", "fire_instance_id" }, "idx_qrtz_eh_fire_inst");
-
-                    b.HasIndex(new[] { "sched_name", "fired_time" }, "idx_qrtz_eh_fired_time");
-
-                    b.HasIndex(new[] { "sched_name", "instance_name" }, "idx_qrtz_eh_inst");
-
-                    b.HasIndex(new[] { "sched_name", "job_group", "job_name", "fired_time" }, "idx_qrtz_eh_job_time");
-
-                    b.HasIndex(new[] { "sched_name", "trigger_group", "trigger_name", "fired_time" }, "idx_qrtz_eh_trig_time");
-
-                    b.ToTable("qrtz_execution_history", (string)null);
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_fired_triggers", b =>
-                {
-                    b.Property<string>("sched_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("entry_id")
-                        .HasColumnType("text");
-
-                    b.Property<string>("execution_group")
-                        .HasMaxLength(200)
-                        .HasColumnType("varchar(200)");
-
-                    b.Property<long>("fired_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("instance_name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<long?>("interrupt_requested_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<bool>("is_nonconcurrent")
-                        .HasColumnType("bool");
-
-                    b.Property<string>("job_group")
-                        .HasColumnType("text");
-
-                    b.Property<string>("job_name")
-                        .HasColumnType("text");
-
-                    b.Property<int>("priority")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("progress")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("progress_message")
-                        .HasMaxLength(250)
-                        .HasColumnType("varchar(250)");
-
-                    b.Property<bool?>("requests_recovery")
-                        .HasColumnType("bool");
-
-                    b.Property<long>("sched_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("state")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_group")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("sched_name", "entry_id");
-
-                    b.HasIndex(new[] { "sched_name", "instance_name", "requests_recovery" }, "idx_qrtz_ft_inst_job_req_rcvry");
-
-                    b.HasIndex(new[] { "sched_name", "job_name", "job_group" }, "idx_qrtz_ft_j_g");
-
-                    b.HasIndex(new[] { "sched_name", "trigger_name", "trigger_group" }, "idx_qrtz_ft_t_g");
-
-                    b.ToTable("qrtz_fired_triggers", (string)null);
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_job_details", b =>
-                {
-                    b.Property<string>("sched_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("job_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("job_group")
-                        .HasColumnType("text");
-
-                    b.Property<string>("description")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("is_durable")
-                        .HasColumnType("bool");
-
-                    b.Property<bool>("is_nonconcurrent")
-                        .HasColumnType("bool");
-
-                    b.Property<bool>("is_update_data")
-                        .HasColumnType("bool");
-
-                    b.Property<string>("job_class_name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<byte[]>("job_data")
-                        .HasColumnType("bytea");
-
-                    b.Property<bool>("requests_recovery")
-                        .HasColumnType("bool");
-
-                    b.HasKey("sched_name", "job_name", "job_group");
-
-                    b.HasIndex(new[] { "sched_name", "job_group", "job_name" }, "idx_qrtz_j_g_n");
-
-                    b.ToTable("qrtz_job_details", (string)null);
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_job_status", b =>
-                {
-                    b.Property<string>("sched_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("job_group")
-                        .HasColumnType("text");
-
-                    b.Property<string>("job_name")
-                        .HasColumnType("text");
-
-                    b.Property<int>("consecutive_failures")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasDefaultValueSql("0");
-
-                    b.Property<long>("failure_count")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasDefaultValueSql("0");
-
-                    b.Property<long>("first_fired_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("last_entry_id")
-                        .HasColumnType("text");
-
-                    b.Property<string>("last_failure_message")
-                        .HasColumnType("text");
-
-                    b.Property<long?>("last_failure_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("last_fired_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("last_instance_name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<int>("last_result")
-                        .HasColumnType("integer");
-
-                    b.Property<long>("last_run_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("last_success_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("last_summary")
-                        .HasColumnType("text");
-
-                    b.Property<long>("run_count")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasDefaultValueSql("0");
-
-                    b.HasKey("sched_name", "job_group", "job_name");
-
-                    b.ToTable("qrtz_job_status", (string)null);
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_locks", b =>
-                {
-                    b.Property<string>("sched_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("lock_name")
-                        .HasColumnType("text");
-
-                    b.HasKey("sched_name", "lock_name");
-
-                    b.ToTable("qrtz_locks", (string)null);
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_misfire_history", b =>
-                {
-                    b.Property<string>("sched_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("entry_id")
-                        .HasColumnType("text");
-
-                    b.Property<string>("instance_name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("job_group")
-                        .HasColumnType("text");
-
-                    b.Property<string>("job_name")
-                        .HasColumnType("text");
-
-                    b.Property<long>("misfire_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<int?>("reason")
-                        .HasColumnType("integer");
-
-                    b.Property<long?>("sched_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("trigger_group")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("sched_name", "entry_id");
-
-                    b.HasIndex(new[] { "sched_name", "instance_name" }, "idx_qrtz_mh_inst");
-
-                    b.HasIndex(new[] { "sched_name", "misfire_time" }, "idx_qrtz_mh_misfire_time");
-
-                    b.ToTable("qrtz_misfire_history", (string)null);
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_paused_job_grps", b =>
-                {
-                    b.Property<string>("sched_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("job_group")
-                        .HasColumnType("text");
-
-                    b.Property<string>("pause_reason")
-                        .HasMaxLength(250)
-                        .HasColumnType("varchar(250)");
-
-                    b.Property<long?>("paused_at")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("paused_by")
-                        .HasMaxLength(200)
-                        .HasColumnType("varchar(200)");
-
-                    b.HasKey("sched_name", "job_group");
-
-                    b.ToTable("qrtz_paused_job_grps", (string)null);
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_paused_trigger_grps", b =>
-                {
-                    b.Property<string>("sched_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_group")
-                        .HasColumnType("text");
-
-                    b.Property<string>("pause_reason")
-                        .HasMaxLength(250)
-                        .HasColumnType("varchar(250)");
-
-                    b.Property<long?>("paused_at")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("paused_by")
-                        .HasMaxLength(200)
-                        .HasColumnType("varchar(200)");
-
-                    b.HasKey("sched_name", "trigger_group");
-
-                    b.ToTable("qrtz_paused_trigger_grps", (string)null);
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_scheduler_state", b =>
-                {
-                    b.Property<string>("sched_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("instance_name")
-                        .HasColumnType("text");
-
-                    b.Property<long>("checkin_interval")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("last_checkin_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("quartz_version")
-                        .HasMaxLength(20)
-                        .HasColumnType("varchar(20)");
-
-                    b.HasKey("sched_name", "instance_name");
-
-                    b.ToTable("qrtz_scheduler_state", (string)null);
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_simple_triggers", b =>
-                {
-                    b.Property<string>("sched_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_group")
-                        .HasColumnType("text");
-
-                    b.Property<long>("repeat_count")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("repeat_interval")
-                        .HasColumnType("bigint");
-
-                    b.Property<long>("times_triggered")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("sched_name", "trigger_name", "trigger_group");
-
-                    b.ToTable("qrtz_simple_triggers", (string)null);
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_simprop_triggers", b =>
-                {
-                    b.Property<string>("sched_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_group")
-                        .HasColumnType("text");
-
-                    b.Property<bool?>("bool_prop_1")
-                        .HasColumnType("bool");
-
-                    b.Property<bool?>("bool_prop_2")
-                        .HasColumnType("bool");
-
-                    b.Property<decimal?>("dec_prop_1")
-                        .HasColumnType("numeric");
-
-                    b.Property<decimal?>("dec_prop_2")
-                        .HasColumnType("numeric");
-
-                    b.Property<int?>("int_prop_1")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("int_prop_2")
-                        .HasColumnType("integer");
-
-                    b.Property<long?>("long_prop_1")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("long_prop_2")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("str_prop_1")
-                        .HasColumnType("text");
-
-                    b.Property<string>("str_prop_2")
-                        .HasColumnType("text");
-
-                    b.Property<string>("str_prop_3")
-                        .HasColumnType("text");
-
-                    b.Property<string>("time_zone_id")
-                        .HasColumnType("text");
-
-                    b.HasKey("sched_name", "trigger_name", "trigger_group");
-
-                    b.ToTable("qrtz_simprop_triggers", (string)null);
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_triggers", b =>
-                {
-                    b.Property<string>("sched_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_group")
-                        .HasColumnType("text");
-
-                    b.Property<string>("calendar_name")
-                        .HasColumnType("text");
-
-                    b.Property<int?>("continuation_condition")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("continues_trigger_group")
-                        .HasColumnType("text");
-
-                    b.Property<string>("continues_trigger_name")
-                        .HasColumnType("text");
-
-                    b.Property<string>("description")
-                        .HasColumnType("text");
-
-                    b.Property<long?>("end_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("execution_group")
-                        .HasMaxLength(200)
-                        .HasColumnType("varchar(200)");
-
-                    b.Property<bool?>("fixed_delay")
-                        .HasColumnType("bool");
-
-                    b.Property<byte[]>("job_data")
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("job_group")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("job_name")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<short?>("misfire_instr")
-                        .HasColumnType("smallint");
-
-                    b.Property<long?>("misfire_orig_fire_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("misfire_threshold")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("next_fire_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<int?>("overlap_policy")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("pause_reason")
-                        .HasMaxLength(250)
-                        .HasColumnType("varchar(250)");
-
-                    b.Property<long?>("paused_at")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("paused_by")
-                        .HasMaxLength(200)
-                        .HasColumnType("varchar(200)");
-
-                    b.Property<string>("preferred_node")
-                        .HasMaxLength(200)
-                        .HasColumnType("varchar(200)");
-
-                    b.Property<bool>("preferred_node_auto")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bool")
-                        .HasDefaultValueSql("false");
-
-                    b.Property<long?>("prev_fire_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<int?>("priority")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("retry_attempt")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("retry_policy")
-                        .HasMaxLength(250)
-                        .HasColumnType("varchar(250)");
-
-                    b.Property<long>("start_time")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("trigger_state")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("trigger_type")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.HasKey("sched_name", "trigger_name", "trigger_group");
-
-                    b.HasIndex(new[] { "sched_name", "calendar_name" }, "idx_qrtz_t_c");
-
-                    b.HasIndex(new[] { "sched_name", "trigger_group", "trigger_name" }, "idx_qrtz_t_g_n");
-
-                    b.HasIndex(new[] { "sched_name", "job_name", "job_group" }, "idx_qrtz_t_j");
-
-                    b.HasIndex(new[] { "sched_name", "trigger_state", "next_fire_time", "priority", "misfire_instr" }, "idx_qrtz_t_nft_st")
-                        .IsDescending(false, false, false, true, false);
-
-                    b.ToTable("qrtz_triggers", (string)null);
-                });
-
             modelBuilder.Entity("ReviewThemes", b =>
                 {
                     b.Property<Guid>("ReviewId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ThemeId")
-                        .HasColumnType("uuid");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("ReviewId", "ThemeId");
 
@@ -1883,6 +1278,15 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 {
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany("OutcomesForms")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.RapidReviews.NationalPanelResponse", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Reviews.Review", null)
+                        .WithMany()
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -2073,7 +1477,7 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                             b1.Property<byte[]>("PublicKey")
                                 .IsRequired();
 
-                            b1.Property<long>("SignCount");
+                            b1.Property<uint>("SignCount");
 
                             b1.PrimitiveCollection<string>("Transports");
 
@@ -2083,7 +1487,7 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
 
                             b1
                                 .ToJson("Data")
-                                .HasColumnType("jsonb");
+                                .HasColumnType("TEXT");
 
                             b1.WithOwner()
                                 .HasForeignKey("IdentityUserPasskeyCredentialId");
@@ -2114,51 +1518,6 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_blob_triggers", b =>
-                {
-                    b.HasOne("Quartz.QRTZ_triggers", null)
-                        .WithMany()
-                        .HasForeignKey("sched_name", "trigger_name", "trigger_group")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_cron_triggers", b =>
-                {
-                    b.HasOne("Quartz.QRTZ_triggers", null)
-                        .WithMany()
-                        .HasForeignKey("sched_name", "trigger_name", "trigger_group")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_simple_triggers", b =>
-                {
-                    b.HasOne("Quartz.QRTZ_triggers", null)
-                        .WithMany()
-                        .HasForeignKey("sched_name", "trigger_name", "trigger_group")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_simprop_triggers", b =>
-                {
-                    b.HasOne("Quartz.QRTZ_triggers", null)
-                        .WithMany()
-                        .HasForeignKey("sched_name", "trigger_name", "trigger_group")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Quartz.QRTZ_triggers", b =>
-                {
-                    b.HasOne("Quartz.QRTZ_job_details", null)
-                        .WithMany()
-                        .HasForeignKey("sched_name", "job_name", "job_group")
-                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
                 });
 

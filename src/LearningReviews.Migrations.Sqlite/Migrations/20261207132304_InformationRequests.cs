@@ -56,6 +56,33 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "NationalPanelResponses",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ModifiedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ModifiedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ConcurrencyToken = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NationalPanelResponses", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NationalPanelResponses_Reviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "Reviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_InformationRequests_AgencyId",
                 table: "InformationRequests",
@@ -70,6 +97,12 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                 name: "IX_InformationRequests_ReviewId",
                 table: "InformationRequests",
                 column: "ReviewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NationalPanelResponses_ReviewId",
+                table: "NationalPanelResponses",
+                column: "ReviewId",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -77,6 +110,9 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "InformationRequests");
+
+            migrationBuilder.DropTable(
+                name: "NationalPanelResponses");
         }
     }
 }
