@@ -14,7 +14,7 @@ using LearningReviews.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace LearningReviews.Web.Features.RapidReviews;
+namespace LearningReviews.Web.Features.RapidReviewClock;
 
 /// <summary>What the rapid review clock page shows.</summary>
 public sealed record RapidReviewClockPage(Review Review, DateOnly? NotifiedOn, IReadOnlyList<RapidReviewStep> Steps, DateOnly Today,
@@ -104,8 +104,8 @@ public sealed class RapidReviewClockController(
             .FirstOrDefault(o => o.Value == choice)?.Text ?? choice;
         var today = time.Today;
         return new RapidReviewClockPage(review, notifiedOn,
-            notifiedOn is { } from ? RapidReviewClock.For(from, calendar, recorded) : [], today,
-            notifiedOn is { } start ? RapidReviewClock.DayNumber(start, today, calendar) : null,
+            notifiedOn is { } from ? Domain.RapidReviews.RapidReviewClock.For(from, calendar, recorded) : [], today,
+            notifiedOn is { } start ? Domain.RapidReviews.RapidReviewClock.DayNumber(start, today, calendar) : null,
             await db.NationalPanelResponses.AsNoTracking().FirstOrDefaultAsync(r => r.ReviewId == review.Id),
             await access.Allows(review, ReviewOperations.RecordNationalPanelResponse))
         {
