@@ -64,6 +64,7 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
 
     // Information requests to agencies and their answers (docs/information-requests.md).
     public DbSet<Domain.InformationRequests.InformationRequest> InformationRequests => Set<Domain.InformationRequests.InformationRequest>();
+    public DbSet<Domain.RapidReviews.NationalPanelResponse> NationalPanelResponses => Set<Domain.RapidReviews.NationalPanelResponse>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -47,6 +47,9 @@ public static class ReviewOperations
     /// <summary>Answer one information request: asked with the request (InformationRequestResource), not the review alone.</summary>
     public static readonly OperationAuthorizationRequirement AnswerInformationRequest = new() { Name = nameof(AnswerInformationRequest) };
 
+    /// <summary>Record the national panel's response on a rapid review's clock page.</summary>
+    public static readonly OperationAuthorizationRequirement RecordNationalPanelResponse = new() { Name = nameof(RecordNationalPanelResponse) };
+
     /// <summary>The operations decided on the review alone, which the authorisation matrix test checks against its own statement of the rules.</summary>
     public static IReadOnlyList<OperationAuthorizationRequirement> All { get; } =
         [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export, ManageFiles, ManageMeetings, EnterChronology, CompileChronology];
