@@ -132,6 +132,12 @@ public sealed class MeetingInvitationTests
         var row = page.Html.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Lay Member", StringComparison.Ordinal));
         Assert.Contains("Will attend", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("1 will attend", page.Text, StringComparison.Ordinal);
+        // Someone who may not see the review sees none of its meetings and books none.
+        using var practitioner = await app.SignedInAsAsync("practitioner@demo.example");
+        Assert.Equal(HttpStatusCode.NotFound, (await practitioner.GetAsync($"/reviews/{review}/meetings")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await practitioner.GetAsync($"/reviews/{review}/meetings/{meeting.Id}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await practitioner.GetAsync($"/reviews/{review}/meetings/new")).Status);
+
         var audit = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.Action.StartsWith("MeetingAnswer")).Select(e => e.Action).ToListAsync());
         Assert.Equal(1, audit.Count(a => a == MeetingAnswerController.AnsweredAction));
         Assert.True(audit.Count(a => a == MeetingAnswerController.RefusedAction) >= 4);
