@@ -245,7 +245,7 @@ public sealed class AuthorisationMatrixTests
         {
             nameof(ReviewOperations.View) or nameof(ReviewOperations.Export) => true,
             nameof(ReviewOperations.EditStage) or nameof(ReviewOperations.Move) => open && ExpectAct(asker, review, definition, current).Acts,
-            nameof(ReviewOperations.ManagePeople) => open && ExpectAct(asker, review, definition, current) is (true, false),
+            nameof(ReviewOperations.ManagePeople) or nameof(ReviewOperations.ManageMeetings) => open && ExpectAct(asker, review, definition, current) is (true, false),
             nameof(ReviewOperations.Comment) => formWindow,
             nameof(ReviewOperations.ManageOutcomesForm) => formWindow && ExpectAct(asker, review, definition, formStage!).Acts,
             // Documents: acting at the current stage (not only as a subject) or running the review, seeing every family.

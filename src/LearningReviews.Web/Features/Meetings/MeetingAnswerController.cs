@@ -25,7 +25,7 @@ public sealed class MeetingAnswerController(LearningReviewsDbContext db, Meeting
     {
         var (invitee, refusal) = await FindAsync(t, a);
         if (invitee is null) return await RefuseAsync(refusal!.Value, t);
-        return View(new AnswerPage(t!, MeetingAnswerLinks.ParseAnswer(a)!.Value, MeetingInvitations.Describe(invitee.Meeting!, await ReferenceAsync(invitee)), null));
+        return View("~/Features/Meetings/Confirm.cshtml", new AnswerPage(t!, MeetingAnswerLinks.ParseAnswer(a)!.Value, MeetingInvitations.Describe(invitee.Meeting!, await ReferenceAsync(invitee)), null));
     }
 
     [HttpPost("")]
@@ -48,7 +48,7 @@ public sealed class MeetingAnswerController(LearningReviewsDbContext db, Meeting
             db.ChangeTracker.Clear();
             return await RefuseAsync(Refusal.Used, t);
         }
-        return View("Answered", new AnswerPage("", answer, MeetingInvitations.Describe(invitee.Meeting!, await ReferenceAsync(invitee)), invitee.Name));
+        return View("~/Features/Meetings/Answered.cshtml", new AnswerPage("", answer, MeetingInvitations.Describe(invitee.Meeting!, await ReferenceAsync(invitee)), invitee.Name));
     }
 
     private enum Refusal { Invalid, Used, Cancelled }
@@ -70,7 +70,7 @@ public sealed class MeetingAnswerController(LearningReviewsDbContext db, Meeting
         await audit.RecordAsync(RefusedAction, nameof(MeetingInvitee), null, null, refusal.ToString());
         Response.StatusCode = refusal == Refusal.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status410Gone;
         _ = token;
-        return View("Refused", refusal switch
+        return View("~/Features/Meetings/Refused.cshtml", refusal switch
         {
             Refusal.Invalid => "This link is not a valid answer link. Use a link from the invitation email exactly as it was sent.",
             Refusal.Cancelled => "This meeting has been cancelled, so there is nothing to answer.",

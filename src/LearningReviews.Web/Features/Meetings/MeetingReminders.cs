@@ -28,20 +28,32 @@ public sealed class MeetingReminders(LearningReviewsDbContext db, MeetingInvitat
         var today = time.Today;
         var now = time.Now;
         var horizon = today.AddDays(LookAheadDays);
-        var candidates = await db.Meetings.Include(m => m.Invitees)
+        var candidates = await db.Meetings.AsNoTracking().Include(m => m.Invitees)
             .Where(m => m.CancelledAt == null && m.ReminderSentAt == null && m.Date >= today && m.Date <= horizon)
             .ToListAsync(cancellationToken);
         var due = candidates.Where(m => IsDue(m.Date, today, calendar) && m.Date.ToDateTime(m.Start) > now).ToList();
         if (due.Count == 0) return 0;
         var reviewIds = due.Select(m => m.ReviewId).Distinct().ToList();
         var references = await db.Reviews.Where(r => reviewIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Reference, cancellationToken);
+        var sentAt = DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeToUtc(now, time.Zone), DateTimeKind.Utc);
+        var sent = 0;
         foreach (var meeting in due)
         {
+            // Each meeting is claimed with one conditional UPDATE, in the transaction that queues its messages:
+            // of two instances (or runs) at once only one changes the row and sends; one cancelled meanwhile is
+            // not reminded. (A change of time clears ReminderSentAt, so a moved meeting is reminded for its new day.)
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var claimed = await db.Meetings
+                .Where(m => m.Id == meeting.Id && m.ReminderSentAt == null && m.CancelledAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.ReminderSentAt, sentAt).SetProperty(m => m.ConcurrencyToken, Guid.NewGuid()), cancellationToken);
+            if (claimed == 0) continue;
             invitations.Remind(meeting, references[meeting.ReviewId]);
-            meeting.ReminderSentAt = DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeToUtc(now, time.Zone), DateTimeKind.Utc);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            sent++;
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return due.Count;
+        return sent;
     }
 }
 
