@@ -153,7 +153,7 @@ public sealed class InformationRequestService(
         var today = time.Today;
         // Only unanswered, unreminded requests whose deadline has not passed and is within reach are read.
         var latest = calendar.AddWorkingDays(today, InformationRequestRules.ReminderWorkingDaysBefore + 7);
-        var candidates = await db.InformationRequests
+        var candidates = await db.InformationRequests.AsNoTracking()
             .Where(r => r.AnsweredAt == null && r.ReminderSentAt == null && r.DueOn >= today && r.DueOn <= latest)
             .ToListAsync(cancellationToken);
         var due = candidates.Where(r => InformationRequestRules.ReminderDue(r, today, time.LocalDate(r.SentAt), calendar)).ToList();
@@ -169,14 +169,24 @@ public sealed class InformationRequestService(
             if (!Domain.Access.ReviewAccessPolicy.IsOpen(review)) continue;
             var to = review.Participants.FirstOrDefault(p => p.Id == request.RecipientParticipantId)
                      ?? review.Participants.FirstOrDefault(p => p.Role == ReviewRole.AgencyRepresentative && p.AgencyId == request.AgencyId);
-            request.ReminderSentAt = now;
-            if (to?.Email is null) continue; // nobody left to remind: recorded, so the job does not look again
-            outbox.Enqueue(ReminderEmail(review, request, to));
-            audit.Add(AuditActions.Updated, nameof(InformationRequest), request.Id.ToString(), review.Id,
-                $"Reminder sent: {InformationRequestRules.Name(request.Kind)} due {request.DueOn:yyyy-MM-dd}");
-            queued++;
+            // Each request is claimed with one conditional UPDATE in the transaction that queues its email, as
+            // meeting reminders are: whichever run (a second instance, or the scheduled job beside a direct call)
+            // claims it first sends the one reminder, and the other moves on instead of failing the whole batch.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var claimed = await db.InformationRequests
+                .Where(r => r.Id == request.Id && r.ReminderSentAt == null && r.AnsweredAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.ReminderSentAt, now).SetProperty(r => r.ConcurrencyToken, Guid.NewGuid()), cancellationToken);
+            if (claimed == 0) continue;
+            if (to?.Email is not null) // nobody left to remind: still claimed, so the job does not look again
+            {
+                outbox.Enqueue(ReminderEmail(review, request, to));
+                audit.Add(AuditActions.Updated, nameof(InformationRequest), request.Id.ToString(), review.Id,
+                    $"Reminder sent: {InformationRequestRules.Name(request.Kind)} due {request.DueOn:yyyy-MM-dd}");
+                queued++;
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
-        await db.SaveChangesAsync(cancellationToken);
         return queued;
     }
 
