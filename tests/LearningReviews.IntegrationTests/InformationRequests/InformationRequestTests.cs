@@ -77,7 +77,10 @@ public sealed class InformationRequestTests
         app.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, await RemindAsync(app));
         app.Clock.SetUtcNow(new DateTimeOffset(InformationRequestRules.ReminderOn(due, calendar).ToDateTime(new TimeOnly(7, 0)), TimeSpan.Zero));
-        Assert.Equal(1, await RemindAsync(app));
+        // The scheduled job may run on the same clock beside this call and claim the reminder first: what is
+        // checked is that the request is reminded once, whoever sends it, and never again.
+        await RemindAsync(app);
+        Assert.NotNull(await app.WithDbAsync(db => db.InformationRequests.Where(r => r.Id == requestId).Select(r => r.ReminderSentAt).SingleAsync()));
         Assert.Equal(0, await RemindAsync(app));
         await DispatchAsync(app);
         var reminder = Assert.Single(await smtp.WaitForAsync(2), m => m.Subject?.StartsWith("Reminder:", StringComparison.Ordinal) == true);
