@@ -42,6 +42,9 @@ public class ReviewFile
     /// <summary>In a review of several families, the family the document belongs to; null means the whole review.</summary>
     public Guid? CaseId { get; set; }
 
+    /// <summary>When the document came with an agency's answer to an information request, that request.</summary>
+    public Guid? InformationRequestId { get; set; }
+
     public string? UploadedByUserId { get; set; }
     public required string UploadedByName { get; set; }
     public DateTime UploadedAt { get; set; }

@@ -202,6 +202,9 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<Guid?>("InformationRequestId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -243,6 +246,8 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("InformationRequestId");
 
                     b.HasIndex("ReviewId", "UploadedAt");
 
@@ -2258,6 +2263,11 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LearningReviews.Domain.InformationRequests.InformationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("InformationRequestId")
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany()

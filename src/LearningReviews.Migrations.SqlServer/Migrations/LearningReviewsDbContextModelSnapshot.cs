@@ -203,6 +203,9 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<Guid?>("InformationRequestId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -244,6 +247,8 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("InformationRequestId");
 
                     b.HasIndex("ReviewId", "UploadedAt");
 
@@ -2337,6 +2342,11 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LearningReviews.Domain.InformationRequests.InformationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("InformationRequestId")
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany()

@@ -197,6 +197,9 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("InformationRequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -238,6 +241,8 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("InformationRequestId");
 
                     b.HasIndex("ReviewId", "UploadedAt");
 
@@ -1602,6 +1607,11 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LearningReviews.Domain.InformationRequests.InformationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("InformationRequestId")
+                        .OnDelete(DeleteBehavior.NoAction);
 
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany()

@@ -81,6 +81,7 @@ public static class ServiceRegistration
         // Uploaded documents (Features/Files): limits and where the bytes are kept.
         services.AddOptions<Features.Files.FilesOptions>().BindConfiguration(Features.Files.FilesOptions.Section);
         services.AddScoped<Features.Files.ReviewFileStore>();
+        services.AddSingleton<Features.Files.UploadReader>();
         services.AddSingleton<Features.Chronology.ChronologyExports>();
         services.AddPdfDocuments();
         services.AddSingleton<DeadlineService>();

@@ -29,7 +29,7 @@ public sealed class InformationRequestTests
         await using var smtp = await SmtpTestServer.StartedAsync();
         await using var app = await StartAsync(provider, smtp);
         await app.SeedDemoAsync();
-        var (reviewId, reference, representativeId) = await WithAgencyRepresentativeAsync(app, "practitioner-learning-review");
+        var (reviewId, reference, representativeId) = await InformationRequestFixture.WithAgencyRepresentativeAsync(app, "practitioner-learning-review");
         var calendar = app.Services.GetRequiredService<WorkingDayCalendar>();
         var today = app.Today; // Wednesday 10 June 2026
         var due = calendar.AddWorkingDays(today, 5);
@@ -125,7 +125,7 @@ public sealed class InformationRequestTests
         await using var smtp = await SmtpTestServer.StartedAsync();
         await using var app = await StartAsync(provider, smtp);
         await app.SeedDemoAsync();
-        var (reviewId, reference, representativeId) = await WithAgencyRepresentativeAsync(app, "rapid-review");
+        var (reviewId, reference, representativeId) = await InformationRequestFixture.WithAgencyRepresentativeAsync(app, "rapid-review");
         var url = $"/reviews/{reviewId}/information-requests";
 
         using var bm = await app.SignedInAsAsync("bm@demo.example");
@@ -161,24 +161,7 @@ public sealed class InformationRequestTests
         return await AppFactory.StartAsync(provider, settings: settings);
     }
 
-    /// <summary>Puts the demo agency representative (Police) on the first demo review of a kind, as its agency's representative.</summary>
-    private static async Task<(Guid Review, string Reference, Guid Participant)> WithAgencyRepresentativeAsync(AppFactory app, string methodology)
-    {
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<LearningReviewsDbContext>();
-        var review = await db.Reviews.Where(r => r.MethodologyKey == methodology && (r.Status == ReviewStatus.InProgress || r.Status == ReviewStatus.Proposed)).FirstAsync();
-        var user = await db.Users.SingleAsync(u => u.Email == "agency@demo.example");
-        var participant = new Participant
-        {
-            ReviewId = review.Id, UserId = user.Id, Name = user.DisplayName, Email = user.Email, AgencyId = user.AgencyId,
-            Role = ReviewRole.AgencyRepresentative,
-        };
-        db.Participants.Add(participant);
-        await db.SaveChangesAsync();
-        return (review.Id, review.Reference, participant.Id);
-    }
-
-    private static List<KeyValuePair<string, string>> Fields(Guid to, DateOnly due) =>
+    internal static List<KeyValuePair<string, string>> Fields(Guid to, DateOnly due) =>
     [
         new("to", to.ToString()),
         new("reasons", "Child P was not seen alone for six months."),

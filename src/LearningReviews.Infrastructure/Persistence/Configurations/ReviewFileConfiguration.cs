@@ -1,4 +1,5 @@
 using LearningReviews.Domain.Files;
+using LearningReviews.Domain.InformationRequests;
 using LearningReviews.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -21,6 +22,9 @@ internal sealed class ReviewFileConfiguration : IEntityTypeConfiguration<ReviewF
         builder.HasIndex(f => new { f.ReviewId, f.UploadedAt });
         builder.HasOne<Review>().WithMany().HasForeignKey(f => f.ReviewId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Case>().WithMany().HasForeignKey(f => f.CaseId).OnDelete(DeleteBehavior.Restrict);
+        // NO ACTION rather than cascade: the review's own cascade removes both, and SQL Server refuses two cascade paths.
+        builder.HasOne<InformationRequest>().WithMany().HasForeignKey(f => f.InformationRequestId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasIndex(f => f.InformationRequestId);
         builder.HasMany(f => f.Circulations).WithOne().HasForeignKey(c => c.FileId).OnDelete(DeleteBehavior.Cascade);
     }
 }

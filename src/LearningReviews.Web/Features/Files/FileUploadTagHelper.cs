@@ -13,6 +13,9 @@ public sealed class FileUploadTagHelper : GovUkFieldTagHelper
     /// <summary>A hint to the browser's file chooser only: the server checks every file's bytes whatever it says.</summary>
     public string? Accept { get; set; }
 
+    /// <summary>Lets the chooser pick several files at once (the field then posts one part per file).</summary>
+    public bool Multiple { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         StartFormGroup(output);
@@ -21,6 +24,6 @@ public sealed class FileUploadTagHelper : GovUkFieldTagHelper
             $"<label class=\"{LabelClasses("govuk-label", LabelSize)}\" for=\"{Encode(Id)}\">{Encode(Label)}</label>" +
             HintHtml() + ErrorHtml() +
             $"<input class=\"{classes}\" id=\"{Encode(Id)}\" name=\"{Encode(Name)}\" type=\"file\"" +
-            Attribute("accept", Accept) + Attribute("aria-describedby", DescribedBy()) + ">");
+            Attribute("accept", Accept) + Attribute("aria-describedby", DescribedBy()) + (Multiple ? " multiple" : "") + ">");
     }
 }

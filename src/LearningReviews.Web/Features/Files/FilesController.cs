@@ -34,6 +34,7 @@ public sealed class FilesController(
     EmailOutbox outbox,
     EmailComposer composer,
     TimeProvider clock,
+    UploadReader uploads,
     IOptions<FilesOptions> options) : Controller
 {
     public const int PageSize = 50;
@@ -190,31 +191,12 @@ public sealed class FilesController(
             .Where(p => !string.IsNullOrWhiteSpace(p.Email))
             .Where(p => file.CaseId is null || p.CaseId is null || p.CaseId == file.CaseId);
 
-    /// <summary>Reads and checks the uploaded file: present, within the size limit, and of an accepted type by its bytes.</summary>
-    private async Task<(byte[]? Bytes, AcceptedFileType? Type)> ReadUploadAsync(IFormFile? upload)
+    /// <summary>Reads and checks the uploaded file (UploadReader), putting any refusal on the form's file field.</summary>
+    private async Task<(byte[]? Bytes, AcceptedFileType? Type)> ReadUploadAsync(IFormFile? file)
     {
-        const string key = nameof(UploadFileForm.File);
-        var limits = options.Value;
-        if (upload is null || upload.Length == 0)
-        {
-            ModelState.AddModelError(key, "Select a file to upload");
-            return (null, null);
-        }
-        if (upload.Length > limits.MaxBytes)
-        {
-            ModelState.AddModelError(key, $"The file must be smaller than {limits.MaxSizeText}");
-            return (null, null);
-        }
-        using var buffer = new MemoryStream((int)upload.Length);
-        await upload.CopyToAsync(buffer);
-        var bytes = buffer.ToArray();
-        var type = FileContentSniffer.Identify(bytes, upload.FileName);
-        if (type is null)
-        {
-            ModelState.AddModelError(key, $"The file must be a {FileContentSniffer.AcceptedList}; this file's contents are none of these");
-            return (null, null);
-        }
-        return (bytes, type);
+        var upload = await uploads.ReadAsync(file);
+        if (!upload.Accepted) ModelState.AddModelError(nameof(UploadFileForm.File), upload.Problem!);
+        return (upload.Bytes, upload.Type);
     }
 
     private async Task<FilesPage> ListPageAsync(Review review, int page, UploadFileForm form)

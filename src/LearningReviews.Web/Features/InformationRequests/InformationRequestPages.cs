@@ -23,7 +23,18 @@ public sealed record InformationRequestsPage(Review Review, string MethodologyNa
 }
 
 /// <summary>One request, with its answer, and the answer form for the agency's representative.</summary>
-public sealed record InformationRequestPage(Review Review, InformationRequestRow Row, bool MayAnswer, FamilyRedactor Redactor)
+public sealed record InformationRequestPage(Review Review, InformationRequestRow Row, bool MayAnswer, FamilyRedactor Redactor,
+    IReadOnlyList<AnswerDocument> Attachments)
 {
     public string Name => InformationRequestRules.Name(Row.Request.Kind);
+
+    /// <summary>What was typed into the answer form, shown again with its errors (null: show the saved answer).</summary>
+    public AnswerRequest? Typed { get; init; }
+
+    public string? Good => Typed is null ? Row.Request.GoodPractice : Typed.GoodPractice;
+    public string? Different => Typed is null ? Row.Request.DoneDifferently : Typed.DoneDifferently;
+    public string? Note => Typed is null ? Row.Request.IssuesOfNote : Typed.IssuesOfNote;
 }
+
+/// <summary>A document that came with the answer, as the request's page lists it.</summary>
+public sealed record AnswerDocument(Guid FileId, string DisplayName, long Length, string UploadedByName, DateTime UploadedAt);

@@ -1,12 +1,14 @@
 using System.Globalization;
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Calendar;
+using LearningReviews.Domain.Files;
 using LearningReviews.Domain.InformationRequests;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Domain.Text;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Persistence;
 using LearningReviews.Web.Features.Email;
+using LearningReviews.Web.Features.Files;
 using LearningReviews.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +18,14 @@ namespace LearningReviews.Web.Features.InformationRequests;
 public sealed record SendRequest(IReadOnlyList<Guid> RecipientIds, string? Reasons, string? KeyLinesOfEnquiry, string? Scope, DateOnly? DueOn);
 
 /// <summary>The agency's answer under the three headings of 003.</summary>
-public sealed record AnswerRequest(string? GoodPractice, string? DoneDifferently, string? IssuesOfNote);
+public sealed record AnswerRequest(string? GoodPractice, string? DoneDifferently, string? IssuesOfNote)
+{
+    /// <summary>Documents sent with the answer, already checked by their bytes (UploadReader).</summary>
+    public IReadOnlyList<AnswerAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>A checked document attached to an answer: the name the uploader's computer gave it, its bytes and its type.</summary>
+public sealed record AnswerAttachment(string FileName, byte[] Bytes, AcceptedFileType Type);
 
 /// <summary>
 /// Sends information requests (or requests for Individual Agency Summaries) to agencies' representatives,
@@ -30,9 +39,12 @@ public sealed class InformationRequestService(
     AuditLog audit,
     TimeProvider clock,
     PartnershipTime time,
-    WorkingDayCalendar calendar)
+    WorkingDayCalendar calendar,
+    ReviewFileStore files)
 {
     public const int MaxTextLength = 8000;
+    /// <summary>How many documents one save of an answer may bring.</summary>
+    public const int MaxAttachments = 5;
     public static readonly CultureInfo EnGb = CultureInfo.GetCultureInfo("en-GB");
 
     /// <summary>Who a request may go to: the review's agency representatives with an agency and an email address.</summary>
@@ -118,6 +130,7 @@ public sealed class InformationRequestService(
         {
             if (value?.Trim().Length > MaxTextLength) problems[key] = $"This must be {InputLimits.Format(MaxTextLength)} characters or fewer";
         }
+        if (answer.Attachments.Count > MaxAttachments) problems["attachments"] = $"Attach {MaxAttachments} documents or fewer at a time";
         if (problems.Count > 0) return problems;
 
         var first = !request.IsAnswered;
@@ -131,15 +144,58 @@ public sealed class InformationRequestService(
         db.Entry(request).Property(r => r.ConcurrencyToken).OriginalValue = token;
         audit.Add(AuditActions.Updated, nameof(InformationRequest), request.Id.ToString(), review.Id,
             first ? $"{InformationRequestRules.Name(request.Kind)} answered" : $"{InformationRequestRules.Name(request.Kind)} answer changed");
+        var attached = await AttachAsync(review, request, answer.Attachments, userId, userName);
         try
         {
             await db.SaveChangesAsync();
         }
         catch (DbUpdateConcurrencyException)
         {
+            foreach (var file in attached) files.Forget(file);
             problems["good"] = "Someone else changed this answer while you were writing yours. Read it as it is now and try again.";
         }
+        catch
+        {
+            foreach (var file in attached) files.Forget(file);
+            throw;
+        }
         return problems;
+    }
+
+    /// <summary>
+    /// Adds the answer's documents to the review's documents (for the whole review, not one family), tied to the
+    /// request, in the same save as the answer: an answer refused as stale keeps none of them.
+    /// </summary>
+    private async Task<List<ReviewFile>> AttachAsync(Review review, InformationRequest request, IReadOnlyList<AnswerAttachment> attachments,
+        string userId, string userName)
+    {
+        var added = new List<ReviewFile>();
+        foreach (var attachment in attachments)
+        {
+            var displayName = FileNameSanitiser.Sanitise(attachment.FileName);
+            var title = $"With the {InformationRequestRules.Name(request.Kind)} answer: {displayName}";
+            var file = new ReviewFile
+            {
+                ReviewId = review.Id,
+                InformationRequestId = request.Id,
+                Kind = DocumentKind.Other,
+                Title = title.Length > UploadFileFormValidator.TitleMaxLength ? title[..UploadFileFormValidator.TitleMaxLength] : title,
+                DisplayName = displayName,
+                ContentType = attachment.Type.ContentType,
+                Length = attachment.Bytes.Length,
+                Sha256 = ReviewFileStore.Hash(attachment.Bytes),
+                StorageName = ReviewFile.InDatabase,
+                UploadedByUserId = userId,
+                UploadedByName = userName,
+                UploadedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            await files.KeepAsync(file, attachment.Bytes);
+            db.ReviewFiles.Add(file);
+            added.Add(file);
+            audit.Add(AuditActions.Created, nameof(ReviewFile), file.Id.ToString(), review.Id,
+                $"Attached to an {InformationRequestRules.Name(request.Kind)} answer ({attachment.Type.Name}, {file.Length} bytes)");
+        }
+        return added;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

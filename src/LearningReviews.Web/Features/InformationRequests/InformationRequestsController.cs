@@ -1,8 +1,10 @@
 using LearningReviews.Domain.Auditing;
+using LearningReviews.Domain.Files;
 using LearningReviews.Domain.InformationRequests;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Persistence;
+using LearningReviews.Web.Features.Files;
 using LearningReviews.Web.Features.Reviews;
 using LearningReviews.Web.Features.Workflow;
 using LearningReviews.Web.Infrastructure;
@@ -30,6 +32,7 @@ public sealed class InformationRequestsController(
     AuditLog audit,
     InformationRequestService service,
     PartnershipTime time,
+    UploadReader uploads,
     Microsoft.AspNetCore.Authorization.IAuthorizationService authorization) : Controller
 {
     [HttpGet("")]
@@ -79,20 +82,40 @@ public sealed class InformationRequestsController(
     }
 
     [HttpPost("{requestId:guid}/answer")]
-    public async Task<IActionResult> Answer(Guid id, Guid requestId, string? good, string? different, string? note, Guid token)
+    public async Task<IActionResult> Answer(Guid id, Guid requestId, string? good, string? different, string? note, Guid token,
+        List<IFormFile>? attachments)
     {
         var (review, request) = await FindAsync(id, requestId, tracking: true);
         if (review is null || request is null) return NotFound();
         if (!await access.Demand(review, new InformationRequestResource(review, request), ReviewOperations.AnswerInformationRequest,
                 "answer information request")) return Forbid();
         var name = User.FindFirst(LearningReviewsClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "Unknown";
-        var problems = await service.AnswerAsync(review, request, new AnswerRequest(good, different, note), users.Current().UserId, name, token);
-        if (problems.Count > 0)
+        var typed = new AnswerRequest(good, different, note);
+        // An empty file input still sends a part with no name; only files actually chosen are read.
+        var chosen = (attachments ?? []).Where(f => !string.IsNullOrEmpty(f.FileName)).ToList();
+        var documents = new List<AnswerAttachment>();
+        foreach (var upload in chosen.Take(InformationRequestService.MaxAttachments + 1))
         {
-            foreach (var (key, message) in problems) ModelState.AddModelError(key, message);
-            return View("Show", await RequestPageAsync(review, request));
+            var checkedUpload = await uploads.ReadAsync(upload);
+            if (!checkedUpload.Accepted) ModelState.AddModelError("attachments", $"{FileNameSanitiser.Sanitise(upload.FileName)}: {checkedUpload.Problem}");
+            else documents.Add(new AnswerAttachment(upload.FileName, checkedUpload.Bytes!, checkedUpload.Type!));
         }
-        TempData["Notice"] = "Your answer has been saved. Everyone on the review can now read it.";
+        if (ModelState.IsValid)
+        {
+            var problems = await service.AnswerAsync(review, request, typed with { Attachments = documents }, users.Current().UserId, name, token);
+            foreach (var (key, message) in problems) ModelState.AddModelError(key, message);
+        }
+        if (!ModelState.IsValid)
+        {
+            // The saved answer is read again (another person's change shows), and what this person typed is kept in the form.
+            var (_, fresh) = await FindAsync(id, requestId);
+            var page = await RequestPageAsync(review, fresh ?? request) with { Typed = typed };
+            if (chosen.Count > 0) ModelState.AddModelError("attachments", "Choose the documents again: files are never kept from a form that was not saved");
+            return View("Show", page);
+        }
+        TempData["Notice"] = documents.Count == 0
+            ? "Your answer has been saved. Everyone on the review can now read it."
+            : $"Your answer and {(documents.Count == 1 ? "1 document" : $"{documents.Count} documents")} have been saved. Everyone on the review can now read them.";
         return Redirect($"/reviews/{id}/information-requests/{requestId}");
     }
 
@@ -119,7 +142,9 @@ public sealed class InformationRequestsController(
     private async Task<InformationRequestPage> RequestPageAsync(Review review, InformationRequest request) =>
         new(review, (await RowsAsync(review, [request]))[0],
             (await authorization.AuthorizeAsync(User, new InformationRequestResource(review, request), [ReviewOperations.AnswerInformationRequest])).Succeeded,
-            FamilyRedaction.For(users.Current(), review));
+            FamilyRedaction.For(users.Current(), review),
+            await db.ReviewFiles.AsNoTracking().Where(f => f.InformationRequestId == request.Id).OrderBy(f => f.UploadedAt)
+                .Select(f => new AnswerDocument(f.Id, f.DisplayName, f.Length, f.UploadedByName, f.UploadedAt)).ToListAsync());
 
     private async Task<List<InformationRequestRow>> RowsAsync(Review review, IReadOnlyList<InformationRequest> requests)
     {
