@@ -74,6 +74,9 @@ public sealed class MeetingSeriesTests
         Assert.Equal(2, list.Html.QuerySelectorAll(".app-series .govuk-tag--green").Length);
         // Someone who manages no locality books no series.
         using var facilitatorBrowser = await app.SignedInAsAsync("facilitator@demo.example");
-        Assert.Equal(HttpStatusCode.Forbidden, (await facilitatorBrowser.GetAsync("/meetings/series/new")).Status);
+        var refused = await facilitatorBrowser.GetAsync("/meetings/series/new");
+        Assert.True(refused.IsRedirect);
+        Assert.Equal(HttpStatusCode.Forbidden, (await facilitatorBrowser.FollowAsync(refused)).Status);
+        Assert.Equal(3, await app.WithDbAsync(db => db.MeetingSlots.CountAsync()));
     }
 }

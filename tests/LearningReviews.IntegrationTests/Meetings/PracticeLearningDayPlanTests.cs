@@ -85,7 +85,9 @@ public sealed class PracticeLearningDayPlanTests
         // The QA Team Manager reads the plan but does not change it.
         using var qaBrowser = await app.SignedInAsAsync("qa@demo.example");
         Assert.Equal(HttpStatusCode.OK, (await qaBrowser.GetAsync("/practice-learning-days/plan/2026")).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await qaBrowser.GetAsync($"/practice-learning-days/plan/2026/days/{day.Id}/save-the-dates")).Status);
+        var notHers = await qaBrowser.GetAsync($"/practice-learning-days/plan/2026/days/{day.Id}/save-the-dates");
+        Assert.True(notHers.IsRedirect);
+        Assert.Equal(HttpStatusCode.Forbidden, (await qaBrowser.FollowAsync(notHers)).Status);
     }
 
     /// <summary>Posts a form as a browser would: the fields typed, plus the page's antiforgery and concurrency tokens.</summary>

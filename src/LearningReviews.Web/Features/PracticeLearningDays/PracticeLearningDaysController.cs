@@ -44,7 +44,7 @@ public sealed class PracticeLearningDaysController(
     UserContextFactory users,
     ReviewWorkflowService workflow,
     WorkingDayCalendar calendar,
-    Infrastructure.Persistence.LearningReviewsDbContext db,
+    LearningReviews.Infrastructure.Persistence.LearningReviewsDbContext db,
     AuditLog audit,
     PartnershipTime time) : Controller
 {
