@@ -47,6 +47,15 @@ public sealed class MeetingSeriesTests
         Assert.Equal([new DateOnly(2026, 7, 7), new DateOnly(2026, 8, 4), new DateOnly(2026, 9, 1)], slots.Select(s => s.Date));
         Assert.All(slots, s => Assert.Equal((new TimeOnly(10, 0), 60, (Guid?)null), (s.Start, s.DurationMinutes, s.MeetingId)));
 
+        // A free date holds its room: an ordinary booking over it is warned about.
+        var overFree = await tm.SubmitAsync($"/reviews/{review}/meetings/new",
+        [
+            new("Form.Kind", "StaffMeeting"), new("date.day", "1"), new("date.month", "9"), new("date.year", "2026"),
+            new("Form.Start", "10:30am"), new("Form.Room", "room 4, civic centre "), new("Form.Invitees", facilitator),
+        ]);
+        Assert.Equal(HttpStatusCode.OK, overFree.Status);
+        Assert.Contains("is already booked at an overlapping time", overFree.ErrorSummary, StringComparison.Ordinal);
+
         // The review's booking page offers the locality's free dates; taking one books the review's circle there.
         var form = await tm.GetAsync($"/reviews/{review}/meetings/new?kind=LearningCircle");
         Assert.Contains("Tuesday 4 August 2026, 10am to 11am, Room 4, Civic Centre", form.Text, StringComparison.Ordinal);

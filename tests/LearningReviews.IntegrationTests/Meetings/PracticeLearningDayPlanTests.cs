@@ -82,6 +82,15 @@ public sealed class PracticeLearningDayPlanTests
         Assert.Contains("Save-the-dates sent", line.TextContent, StringComparison.Ordinal);
         Assert.Equal(2, await app.WithDbAsync(db => db.MeetingSlots.Where(s => s.Id == day.Id).Select(s => s.SaveTheDatesSent).SingleAsync()));
 
+        // A day taken off the plan leaves three of four: the warning is back.
+        var plan = await sm.GetAsync("/practice-learning-days/plan/2026");
+        var september = await app.WithDbAsync(db => db.MeetingSlots.SingleAsync(s => s.Date == new DateOnly(2026, 9, 15)));
+        var removed = await sm.PostAsync($"/practice-learning-days/plan/2026/days/{september.Id}/remove",
+            [new("concurrencyToken", september.ConcurrencyToken.ToString())], plan.AntiforgeryToken());
+        Assert.True(removed.IsRedirect);
+        Assert.Equal(3, await app.WithDbAsync(db => db.MeetingSlots.CountAsync()));
+        Assert.NotNull((await sm.GetAsync("/practice-learning-days?year=2026")).Html.QuerySelector(".app-too-few"));
+
         // The QA Team Manager reads the plan but does not change it.
         using var qaBrowser = await app.SignedInAsAsync("qa@demo.example");
         Assert.Equal(HttpStatusCode.OK, (await qaBrowser.GetAsync("/practice-learning-days/plan/2026")).Status);

@@ -311,6 +311,9 @@ public sealed class MeetingsController(
         if (room is not null && !form.BookAnyway && slot is null)
         {
             var sameDay = await db.Meetings.AsNoTracking().Where(m => m.Date == date && m.CancelledAt == null && m.Id != meeting.Id && m.Room != null).ToListAsync();
+            // A locality's circle booked ahead holds its room too while it is free (once taken, it is a meeting above).
+            sameDay.AddRange((await db.MeetingSlots.AsNoTracking().Where(s => s.Date == date && s.MeetingId == null && s.Room != null).ToListAsync())
+                .Select(s => s.AsMeeting(MeetingKind.LearningCircle)));
             var clashes = sameDay.Where(meeting.ClashesWith).ToList();
             if (clashes.Count > 0)
             {

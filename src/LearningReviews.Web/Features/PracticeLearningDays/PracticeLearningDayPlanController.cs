@@ -115,6 +115,28 @@ public sealed class PracticeLearningDayPlanController(
         return Redirect($"/practice-learning-days/plan/{year}");
     }
 
+    /// <summary>Takes a day off the plan. Anyone already sent its save-the-date is not told: the page says so before the button.</summary>
+    [HttpPost("{year:int}/days/{dayId:guid}/remove")]
+    public async Task<IActionResult> Remove(int year, Guid dayId, Guid concurrencyToken)
+    {
+        if (!MayChange) return Forbid();
+        var day = await DayAsync(year, dayId, tracking: true);
+        if (day is null) return NotFound();
+        db.Entry(day).Property(d => d.ConcurrencyToken).OriginalValue = concurrencyToken;
+        db.MeetingSlots.Remove(day);
+        audit.Add(AuditActions.Deleted, nameof(MeetingSlot), day.Id.ToString(), null, $"Practice Learning Day {day.Date:yyyy-MM-dd} taken off the plan");
+        try
+        {
+            await db.SaveChangesAsync();
+            TempData["Notice"] = $"{day.Date.ToString("dddd d MMMM yyyy", English)} taken off the plan.";
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Notice"] = "The day was changed while you were looking at it, so it has not been taken off the plan. Check it and try again.";
+        }
+        return Redirect($"/practice-learning-days/plan/{year}");
+    }
+
     [HttpGet("{year:int}/days/{dayId:guid}/save-the-dates")]
     public async Task<IActionResult> SaveTheDates(int year, Guid dayId)
     {
