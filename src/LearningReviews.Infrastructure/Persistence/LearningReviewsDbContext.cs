@@ -61,6 +61,9 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     // Meetings (issue 11): booked meetings, their invitees, answers and attendance.
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingInvitee> MeetingInvitees => Set<MeetingInvitee>();
+    // Dates booked ahead of any review: locality circle series and the Practice Learning Day plan (docs/meetings.md).
+    public DbSet<MeetingSeries> MeetingSeries => Set<MeetingSeries>();
+    public DbSet<MeetingSlot> MeetingSlots => Set<MeetingSlot>();
 
     // Information requests to agencies and their answers (docs/information-requests.md).
     public DbSet<Domain.InformationRequests.InformationRequest> InformationRequests => Set<Domain.InformationRequests.InformationRequest>();

@@ -530,6 +530,132 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.ToTable("MeetingInvitees", (string)null);
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Meetings.MeetingSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<Guid?>("LocalityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalityId");
+
+                    b.HasIndex("Purpose", "LocalityId");
+
+                    b.HasIndex("Purpose", "Year");
+
+                    b.ToTable("MeetingSeries", (string)null);
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Meetings.MeetingSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CalendarUid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("JointWithPartners")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("MovedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("SaveTheDatesSent")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SaveTheDatesSentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ServiceArea")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time");
+
+                    b.Property<string>("VirtualLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarUid")
+                        .IsUnique();
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.ToTable("MeetingSlots", (string)null);
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Organisation.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2408,6 +2534,30 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.Navigation("Meeting");
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Meetings.MeetingSeries", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Organisation.Locality", null)
+                        .WithMany()
+                        .HasForeignKey("LocalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Meetings.MeetingSlot", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("LearningReviews.Domain.Meetings.MeetingSeries", "Series")
+                        .WithMany("Slots")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Series");
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Outcomes.OutcomesComment", b =>
                 {
                     b.HasOne("LearningReviews.Domain.Outcomes.OutcomesForm", null)
@@ -2722,6 +2872,11 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
             modelBuilder.Entity("LearningReviews.Domain.Meetings.Meeting", b =>
                 {
                     b.Navigation("Invitees");
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Meetings.MeetingSeries", b =>
+                {
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("LearningReviews.Domain.Outcomes.OutcomesForm", b =>

@@ -524,6 +524,132 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                     b.ToTable("MeetingInvitees", (string)null);
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Meetings.MeetingSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LocalityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalityId");
+
+                    b.HasIndex("Purpose", "LocalityId");
+
+                    b.HasIndex("Purpose", "Year");
+
+                    b.ToTable("MeetingSeries", (string)null);
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Meetings.MeetingSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalendarUid")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("JointWithPartners")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MovedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Room")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SaveTheDatesSent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SaveTheDatesSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceArea")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VirtualLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalendarUid")
+                        .IsUnique();
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("SeriesId");
+
+                    b.ToTable("MeetingSlots", (string)null);
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Organisation.Agency", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1673,6 +1799,30 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                     b.Navigation("Meeting");
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Meetings.MeetingSeries", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Organisation.Locality", null)
+                        .WithMany()
+                        .HasForeignKey("LocalityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Meetings.MeetingSlot", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("LearningReviews.Domain.Meetings.MeetingSeries", "Series")
+                        .WithMany("Slots")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Series");
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Outcomes.OutcomesComment", b =>
                 {
                     b.HasOne("LearningReviews.Domain.Outcomes.OutcomesForm", null)
@@ -1952,6 +2102,11 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
             modelBuilder.Entity("LearningReviews.Domain.Meetings.Meeting", b =>
                 {
                     b.Navigation("Invitees");
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Meetings.MeetingSeries", b =>
+                {
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("LearningReviews.Domain.Outcomes.OutcomesForm", b =>

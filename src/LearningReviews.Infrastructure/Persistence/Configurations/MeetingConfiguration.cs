@@ -43,3 +43,42 @@ internal sealed class MeetingInviteeConfiguration : IEntityTypeConfiguration<Mee
         builder.HasIndex(i => i.UserId);
     }
 }
+
+internal sealed class MeetingSeriesConfiguration : IEntityTypeConfiguration<MeetingSeries>
+{
+    public void Configure(EntityTypeBuilder<MeetingSeries> builder)
+    {
+        builder.ToTable("MeetingSeries");
+        builder.Property(s => s.Purpose).HasConversion<string>().HasMaxLength(40);
+        builder.Property(s => s.Title).HasMaxLength(MeetingSeries.MaxTitleLength);
+        builder.Property(s => s.Rule).HasMaxLength(MeetingSeries.MaxRuleLength);
+        builder.Property(s => s.CreatedBy).HasMaxLength(450);
+        builder.Property(s => s.ModifiedBy).HasMaxLength(450);
+        builder.Property(s => s.ConcurrencyToken).IsConcurrencyToken();
+        // A locality's series (the booking page's question), and a year's plan.
+        builder.HasIndex(s => new { s.Purpose, s.LocalityId });
+        builder.HasIndex(s => new { s.Purpose, s.Year });
+        builder.HasOne<Domain.Organisation.Locality>().WithMany().HasForeignKey(s => s.LocalityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.Slots).WithOne(slot => slot.Series).HasForeignKey(slot => slot.SeriesId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MeetingSlotConfiguration : IEntityTypeConfiguration<MeetingSlot>
+{
+    public void Configure(EntityTypeBuilder<MeetingSlot> builder)
+    {
+        builder.ToTable("MeetingSlots");
+        builder.Ignore(s => s.IsTaken);
+        builder.Ignore(s => s.End);
+        builder.Property(s => s.Room).HasMaxLength(Meeting.MaxRoomLength);
+        builder.Property(s => s.VirtualLink).HasMaxLength(Meeting.MaxLinkLength);
+        builder.Property(s => s.ServiceArea).HasMaxLength(MeetingSlot.MaxServiceAreaLength);
+        builder.Property(s => s.CalendarUid).HasMaxLength(100);
+        builder.Property(s => s.ConcurrencyToken).IsConcurrencyToken();
+        builder.HasIndex(s => s.CalendarUid).IsUnique();
+        builder.HasIndex(s => s.Date);
+        builder.HasIndex(s => s.MeetingId);
+        // A review that is deleted frees the slot its meeting held.
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(s => s.MeetingId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -24,7 +24,8 @@ public sealed class HomeController(
     ReviewWorkflowService workflow,
     DeadlineService deadlines,
     AuditLog audit,
-    PartnershipTime time) : Controller
+    PartnershipTime time,
+    Infrastructure.Authorization.ReviewAccess access) : Controller
 {
     /// <param name="page">Which page of the list (open reviews first, then closed and withdrawn ones).</param>
     [HttpGet("/")]
@@ -66,6 +67,9 @@ public sealed class HomeController(
         return View(new MyWorkPage(rows, overdue)
         {
             OpenForComment = await OpenForCommentAsync(visible, today, cancellationToken), Page = page, HasMore = hasMore,
+            Meetings = await Meetings.MeetingWork.InvitedAsync(db, visible, user, time, cancellationToken),
+            RegistersToTake = await Meetings.MeetingWork.RegistersToTakeAsync(db, visible, user, time,
+                review => access.Allows(review, Infrastructure.Authorization.ReviewOperations.ManageMeetings), cancellationToken),
         });
     }
 
@@ -125,6 +129,12 @@ public sealed record MyWorkPage(IReadOnlyList<MyWorkRow> Reviews, IReadOnlyList<
 {
     /// <summary>Outcomes Forms circulated for comment, with the last day for comments.</summary>
     public IReadOnlyList<OverdueItem> OpenForComment { get; init; } = [];
+
+    /// <summary>Meetings the user is invited to in the next few weeks, and later invitations not yet answered.</summary>
+    public IReadOnlyList<Meetings.MyMeeting> Meetings { get; init; } = [];
+
+    /// <summary>Meetings held whose register nobody has taken, where the user may take it.</summary>
+    public IReadOnlyList<Meetings.MyMeeting> RegistersToTake { get; init; } = [];
 
     /// <summary>The page of the list shown (open reviews come first), and whether there are more.</summary>
     public int Page { get; init; } = 1;

@@ -25,6 +25,8 @@ public sealed class MeetingForm
     public string? Others { get; set; }
     /// <summary>Ticked after the page warned that the room is taken: book it anyway.</summary>
     public bool BookAnyway { get; set; }
+    /// <summary>A free date of the locality's circle series, taken instead of typing a date, time and place.</summary>
+    public Guid? SlotId { get; set; }
     public Guid? ConcurrencyToken { get; set; }
 
     public IEnumerable<SelectListItem> KindChoices { get; } =
@@ -89,4 +91,8 @@ public sealed class MeetingForm
 
 /// <summary>The booking page: the form, the review it belongs to, and the people offered in the picker.</summary>
 public sealed record MeetingFormPage(Guid ReviewId, string ReviewReference, Meeting? Existing, MeetingForm Form, PeopleChoices People,
-    (string Day, string Month, string Year) DateBoxes, IReadOnlyList<Meeting> Clashes);
+    (string Day, string Month, string Year) DateBoxes, IReadOnlyList<Meeting> Clashes)
+{
+    /// <summary>Free dates booked ahead for the review's locality (a new meeting may take one).</summary>
+    public IReadOnlyList<MeetingSlot> FreeSlots { get; init; } = [];
+}

@@ -65,7 +65,8 @@ public sealed class MeetingsController(
         if (!await access.Demand(review, ReviewOperations.ManageMeetings, Where)) return Forbid();
 
         var meeting = new Meeting { ReviewId = id };
-        var read = await ReadAsync(review, meeting, form);
+        var slot = await SlotAsync(review, form);
+        var read = await ReadAsync(review, meeting, form, slot);
         if (read is null) return View("Edit", await FormPageAsync(review, null, form, Typed(), ClashesShown(meeting)));
 
         meeting.Invitees = read;
@@ -73,7 +74,23 @@ public sealed class MeetingsController(
         invitations.Invite(meeting, review.Reference, meeting.Invitees, isUpdate: false);
         audit.Add(AuditActions.Created, nameof(Meeting), meeting.Id.ToString(), id,
             $"{meeting.Kind} on {meeting.Date:yyyy-MM-dd}, {meeting.Invitees.Count} invited");
-        await db.SaveChangesAsync();
+        if (slot is not null)
+        {
+            slot.MeetingId = meeting.Id;
+            slot.ConcurrencyToken = Guid.NewGuid();
+            audit.Add(AuditActions.Updated, nameof(MeetingSlot), slot.Id.ToString(), id, $"Taken for the meeting {meeting.Id}");
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException) when (slot is not null)
+        {
+            // Another review took the slot between this page reading it and saving: nothing was booked or sent.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError("Form.SlotId", "Another review has just taken that date. Choose another date");
+            return View("Edit", await FormPageAsync(review, null, form, Typed(), []));
+        }
         TempData["Notice"] = $"{MeetingKindNames.Of(meeting.Kind)} booked. Invitations are on their way to {Count(meeting.Invitees.Count)}.";
         return Redirect($"/reviews/{id}/meetings/{meeting.Id}");
     }
@@ -231,24 +248,55 @@ public sealed class MeetingsController(
     /// Reads the form into the meeting; the invitees it names, or null with the problems in ModelState (a room
     /// already booked at an overlapping time is one, until the user ticks "book it anyway").
     /// </summary>
-    private async Task<List<MeetingInvitee>?> ReadAsync(Review review, Meeting meeting, [Bind(Prefix = "Form")] MeetingForm form)
+    /// <summary>
+    /// The free slot of the review's locality chosen on the booking form, tracked so taking it is checked
+    /// against its concurrency token; null when none was chosen, or with the problem in ModelState when the
+    /// choice is not a free slot of this review's locality.
+    /// </summary>
+    private async Task<MeetingSlot?> SlotAsync(Review review, MeetingForm form)
+    {
+        if (form.SlotId is not { } slotId) return null;
+        var slot = await db.MeetingSlots.Include(s => s.Series).FirstOrDefaultAsync(s => s.Id == slotId);
+        if (slot is null || slot.MeetingId is not null || slot.Date <= time.Today
+            || slot.Series!.Purpose != MeetingSeriesPurpose.LocalityLearningCircles || slot.Series.LocalityId is null || slot.Series.LocalityId != review.LocalityId)
+        {
+            ModelState.AddModelError("Form.SlotId", "That date is no longer free. Choose another date");
+            return null;
+        }
+        return slot;
+    }
+
+    private async Task<List<MeetingInvitee>?> ReadAsync(Review review, Meeting meeting, [Bind(Prefix = "Form")] MeetingForm form, MeetingSlot? slot = null)
     {
         var kind = form.ParsedKind();
         if (kind is null) ModelState.AddModelError("Form.Kind", "Select the kind of meeting");
-        if (!GovUkDate.TryRead(Request.Form, "date", out var date)) ModelState.AddModelError("date", "Enter the date of the meeting as a real date, for example 27 3 2027");
-        else if (date < time.Today) ModelState.AddModelError("date", "The date of the meeting must be today or in the future");
-        var start = form.ParsedStart(out var startProblem);
-        if (start is null) ModelState.AddModelError("Form.Start", startProblem ?? "Enter the start time");
-        var duration = kind is null ? 60 : form.ParsedDuration(kind.Value);
-        if (duration is null) ModelState.AddModelError("Form.Duration", "Enter the length in minutes, from 15 to 720, for example 60");
-        var room = string.IsNullOrWhiteSpace(form.Room) ? null : form.Room.Trim();
-        var link = string.IsNullOrWhiteSpace(form.VirtualLink) ? null : form.VirtualLink.Trim();
-        if (room?.Length > Meeting.MaxRoomLength) ModelState.AddModelError("Form.Room", $"The room must be {Meeting.MaxRoomLength} characters or fewer");
-        if (link is not null && (link.Length > Meeting.MaxLinkLength || !Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
+        DateOnly date;
+        TimeOnly? start;
+        int? duration;
+        string? room, link;
+        if (slot is not null)
         {
-            ModelState.AddModelError("Form.VirtualLink", "Enter the online meeting's address as a full https:// link");
+            // A slot booked ahead brings its date, time and place (its room was checked for clashes when booked).
+            if (kind is not null and not MeetingKind.LearningCircle) ModelState.AddModelError("Form.Kind", "A date booked ahead for the locality is for a learning circle");
+            (date, start, duration, room, link) = (slot.Date, slot.Start, slot.DurationMinutes, slot.Room, slot.VirtualLink);
         }
-        if (room is null && link is null) ModelState.AddModelError("Form.Room", "Enter a room, an online meeting link, or both");
+        else
+        {
+            if (!GovUkDate.TryRead(Request.Form, "date", out date)) ModelState.AddModelError("date", "Enter the date of the meeting as a real date, for example 27 3 2027");
+            else if (date < time.Today) ModelState.AddModelError("date", "The date of the meeting must be today or in the future");
+            start = form.ParsedStart(out var startProblem);
+            if (start is null) ModelState.AddModelError("Form.Start", startProblem ?? "Enter the start time");
+            duration = kind is null ? 60 : form.ParsedDuration(kind.Value);
+            if (duration is null) ModelState.AddModelError("Form.Duration", "Enter the length in minutes, from 15 to 720, for example 60");
+            room = string.IsNullOrWhiteSpace(form.Room) ? null : form.Room.Trim();
+            link = string.IsNullOrWhiteSpace(form.VirtualLink) ? null : form.VirtualLink.Trim();
+            if (room?.Length > Meeting.MaxRoomLength) ModelState.AddModelError("Form.Room", $"The room must be {Meeting.MaxRoomLength} characters or fewer");
+            if (link is not null && (link.Length > Meeting.MaxLinkLength || !Uri.TryCreate(link, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
+            {
+                ModelState.AddModelError("Form.VirtualLink", "Enter the online meeting's address as a full https:// link");
+            }
+            if (room is null && link is null) ModelState.AddModelError("Form.Room", "Enter a room, an online meeting link, or both");
+        }
         var others = form.ParsedOthers(out var othersProblem);
         if (othersProblem is not null) ModelState.AddModelError("Form.Others", othersProblem);
         var ids = form.Invitees.Where(i => !string.IsNullOrEmpty(i)).Distinct(StringComparer.Ordinal).ToList();
@@ -260,9 +308,12 @@ public sealed class MeetingsController(
 
         (meeting.Kind, meeting.Date, meeting.Start, meeting.DurationMinutes, meeting.Room, meeting.VirtualLink) =
             (kind!.Value, date, start!.Value, duration!.Value, room, link);
-        if (room is not null && !form.BookAnyway)
+        if (room is not null && !form.BookAnyway && slot is null)
         {
             var sameDay = await db.Meetings.AsNoTracking().Where(m => m.Date == date && m.CancelledAt == null && m.Id != meeting.Id && m.Room != null).ToListAsync();
+            // A locality's circle booked ahead holds its room too while it is free (once taken, it is a meeting above).
+            sameDay.AddRange((await db.MeetingSlots.AsNoTracking().Where(s => s.Date == date && s.MeetingId == null && s.Room != null).ToListAsync())
+                .Select(s => s.AsMeeting(MeetingKind.LearningCircle)));
             var clashes = sameDay.Where(meeting.ClashesWith).ToList();
             if (clashes.Count > 0)
             {
@@ -287,7 +338,11 @@ public sealed class MeetingsController(
         var accounts = await PeopleDirectory.AccountsAsync(db);
         var visible = PeopleDirectory.VisibleParticipants(user, review);
         return new MeetingFormPage(review.Id, review.Reference, existing, form, PeopleChoices.Build(accounts.Values, visible, form.Invitees),
-            dateBoxes, clashes);
+            dateBoxes, clashes)
+        {
+            // Only a new meeting takes a slot; a booked meeting is changed like any other.
+            FreeSlots = existing is null ? await MeetingSlots.FreeCirclesAsync(db, review.LocalityId, time.Today) : [],
+        };
     }
 }
 

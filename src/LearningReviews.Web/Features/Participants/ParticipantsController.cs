@@ -27,7 +27,8 @@ public sealed class ParticipantsController(
     UserContextFactory users,
     ReviewAccess access,
     AuditLog audit,
-    RaceWindow raceWindow) : Controller
+    RaceWindow raceWindow,
+    PartnershipTime time) : Controller
 {
     /// <summary>
     /// The add form's inputs are named Form.Kind, Form.Name, ...: the validator's errors arrive keyed the same
@@ -227,6 +228,7 @@ public sealed class ParticipantsController(
         return new ParticipantsPage(review, workflow.DefinitionOf(review).Name, await access.Allows(review, ReviewOperations.ManagePeople), form)
         {
             MaySee = participant => FamilyRestriction.MaySeeParticipant(user, review, participant),
+            Meetings = await ParticipantAnswers.MeetingsAsync(db, review.Id, time.Today),
         };
     }
 }

@@ -21,8 +21,14 @@ public sealed record PracticeLearningDayPlan(int Year, IReadOnlyList<PracticeLea
 {
     /// <summary>Seed 001: "at least every 3 months (4 per year)".</summary>
     public const int AtLeastPerYear = 4;
-    public bool TooFew => Days.Count(d => d.Status != ReviewStatus.Withdrawn) < AtLeastPerYear;
-    public bool NoneJoint => !Days.Any(d => d.Joint && d.Status != ReviewStatus.Withdrawn);
+
+    /// <summary>The days the Service Manager set ahead in the year's plan, with whether save-the-dates went.</summary>
+    public IReadOnlyList<Domain.Meetings.MeetingSlot> Planned { get; init; } = [];
+
+    /// <summary>Days held or set as reviews, or planned ahead (a planned day usually becomes a review later, so the larger count is taken, not the sum).</summary>
+    public int DaysSet => Math.Max(Days.Count(d => d.Status != ReviewStatus.Withdrawn), Planned.Count);
+    public bool TooFew => DaysSet < AtLeastPerYear;
+    public bool NoneJoint => !Days.Any(d => d.Joint && d.Status != ReviewStatus.Withdrawn) && !Planned.Any(p => p.JointWithPartners);
 }
 
 /// <summary>
@@ -38,6 +44,7 @@ public sealed class PracticeLearningDaysController(
     UserContextFactory users,
     ReviewWorkflowService workflow,
     WorkingDayCalendar calendar,
+    LearningReviews.Infrastructure.Persistence.LearningReviewsDbContext db,
     AuditLog audit,
     PartnershipTime time) : Controller
 {
@@ -72,6 +79,9 @@ public sealed class PracticeLearningDaysController(
                 state.AnswersFor("day").Rows("attendance").Count, state.AnswersFor("learning").Rows("feedback").Count, review.Status));
         }
         await audit.RecordAsync(AuditActions.Viewed, "PracticeLearningDayPlan", null, null, $"{days.Count} days listed for {shown}");
-        return View(new PracticeLearningDayPlan(shown, days.OrderBy(d => d.Date).ToList(), unscheduled));
+        var planned = await db.MeetingSlots.AsNoTracking()
+            .Where(s => s.Series!.Purpose == Domain.Meetings.MeetingSeriesPurpose.PracticeLearningDays && s.Series.Year == shown)
+            .OrderBy(s => s.Date).Take(100).ToListAsync();
+        return View(new PracticeLearningDayPlan(shown, days.OrderBy(d => d.Date).ToList(), unscheduled) { Planned = planned });
     }
 }
