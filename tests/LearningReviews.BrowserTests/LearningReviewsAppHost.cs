@@ -23,10 +23,15 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
     {
     }
 
-    protected LearningReviewsAppHost(string roleNeedingTwoFactor, TimeProvider? clock = null)
+    /// <summary>Further configuration values a subclass gives the app (name, value), applied last.</summary>
+    private readonly IReadOnlyDictionary<string, string>? _settings;
+
+    protected LearningReviewsAppHost(string roleNeedingTwoFactor, TimeProvider? clock = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         _roleNeedingTwoFactor = roleNeedingTwoFactor;
         _clock = clock;
+        _settings = settings;
     }
 
     /// <summary>
@@ -39,12 +44,15 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
         Directory.CreateTempSubdirectory("lr-browser-").FullName;
     private Factory? _factory;
 
+    /// <summary>Where the app writes the email it sends, one .eml file a message (no mail server is configured).</summary>
+    public string MailPickupFolder => Path.Combine(_folder, "mail-pickup");
+
     /// <summary>The address the app listens on, e.g. http://127.0.0.1:43817/ (always ends with "/").</summary>
     public Uri BaseAddress { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
-        _factory = new Factory(Path.Combine(_folder, "app.db"), _roleNeedingTwoFactor, _clock);
+        _factory = new Factory(Path.Combine(_folder, "app.db"), MailPickupFolder, _roleNeedingTwoFactor, _clock, _settings);
         _factory.UseKestrel(0);
         // Runs Program's Main: builds the app, migrates the database (PrepareDatabaseAsync), runs the
         // startup commands and starts Kestrel.
@@ -119,7 +127,8 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    private sealed class Factory(string databasePath, string roleNeedingTwoFactor, TimeProvider? clock) : WebApplicationFactory<Program>
+    private sealed class Factory(string databasePath, string mailPickupFolder, string roleNeedingTwoFactor, TimeProvider? clock,
+        IReadOnlyDictionary<string, string>? settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -129,7 +138,11 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
             builder.UseSetting("Authentication:RequireTwoFactorForRoles:0", roleNeedingTwoFactor);
             builder.UseSetting("LR_DEMO_PASSWORD", DemoPassword);
             // Test messages go to the host's temporary folder, not into the source tree.
-            builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetDirectoryName(databasePath)!, "mail-pickup"));
+            builder.UseSetting("Email:PickupFolder", mailPickupFolder);
+            foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(name, value);
+            }
             if (clock is not null)
             {
                 builder.ConfigureServices(services => services.AddSingleton(clock));
