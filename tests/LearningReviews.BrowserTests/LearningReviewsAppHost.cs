@@ -98,6 +98,29 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
             .OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
     }
 
+    /// <summary>
+    /// Sends the email that is due by the app's clock, as the scheduled job does. A host with a clock of its
+    /// own needs this: the scheduler fires on the machine's time (Startup/EmailAndScheduling.cs), which such a
+    /// host's clock does not follow.
+    /// </summary>
+    public async Task SendDueEmailAsync()
+    {
+        var factory = _factory ?? throw new InvalidOperationException("The test host has not started.");
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.Email.EmailDispatcher>().DispatchDueAsync();
+    }
+
+    /// <summary>The email outbox in one line a message (kind, status, attempts, last error): what a test says when mail it waits for does not come.</summary>
+    public async Task<string> OutboxSummaryAsync()
+    {
+        var factory = _factory ?? throw new InvalidOperationException("The test host has not started.");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningReviews.Infrastructure.Persistence.LearningReviewsDbContext>();
+        var rows = await db.EmailOutbox.AsNoTracking().OrderBy(m => m.CreatedAt)
+            .Select(m => new { m.Kind, m.Status, m.Attempts, m.NextAttemptAt, m.LastError }).ToListAsync();
+        return string.Join("; ", rows.Select(m => $"{m.Kind} {m.Status} after {m.Attempts} attempts, next at {m.NextAttemptAt:O}: {m.LastError}"));
+    }
+
     async ValueTask IAsyncDisposable.DisposeAsync()
     {
         await DisposeAsync();

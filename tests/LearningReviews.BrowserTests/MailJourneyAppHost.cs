@@ -7,8 +7,9 @@ namespace LearningReviews.BrowserTests;
 
 /// <summary>
 /// The app for the journeys that read the email it sends: the journeys' fixed running clock (a Wednesday,
-/// see <see cref="JourneyAppHost"/>), the outbox sent every second rather than every ten, and links in email
-/// made from a public address of its own, so a test can tell that the link came from the setting. Messages
+/// see <see cref="JourneyAppHost"/>), and links in email made from a public address of its own, so a test
+/// can tell that the link came from the setting. The scheduler fires on the machine's time, not this clock,
+/// so <see cref="Mailbox"/> sends the outbox itself (as the scheduled job would) while it waits. Messages
 /// land as .eml files in <see cref="LearningReviewsAppHost.MailPickupFolder"/> (no mail server is
 /// configured), where <see cref="Mailbox"/> reads them as a person's mail program would.
 /// </summary>
@@ -25,14 +26,14 @@ public sealed class MailJourneyAppHost : LearningReviewsAppHost
 
     private MailJourneyAppHost(RunningClock clock) : base("", clock, new Dictionary<string, string>
     {
-        ["Email:Dispatch:IntervalSeconds"] = "1",
+        ["Email:Dispatch:IntervalSeconds"] = "3600", // the mailbox sends the outbox; see above
         ["App:PublicBaseUrl"] = PublicBaseUrl,
     }) => _clock = clock;
 
     /// <summary>The date today by the app's clock: what the journeys' dates are measured from.</summary>
     public DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
 
-    public Mailbox Mailbox => new(MailPickupFolder);
+    public Mailbox Mailbox => new(MailPickupFolder, SendDueEmailAsync, OutboxSummaryAsync);
 
     /// <summary>
     /// The address on this test host of a link from an email. The link must start with the configured public
@@ -46,14 +47,15 @@ public sealed class MailJourneyAppHost : LearningReviewsAppHost
 }
 
 /// <summary>The .eml files the app wrote to its pickup folder, read with MimeKit.</summary>
-public sealed partial class Mailbox(string folder)
+public sealed partial class Mailbox(string folder, Func<Task> sendDue, Func<Task<string>> outbox)
 {
-    /// <summary>Waits (up to a minute: the outbox is sent by a scheduled job) for a message to this address whose subject starts so.</summary>
+    /// <summary>Sends what the outbox has due, then waits (up to half a minute) for a message to this address whose subject starts so.</summary>
     public async Task<MimeMessage> WaitForAsync(string to, string subjectStart)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
+            await sendDue();
             var messages = await ReadAllAsync();
             var found = messages.FirstOrDefault(m =>
                 m.To.Mailboxes.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase))
@@ -62,7 +64,7 @@ public sealed partial class Mailbox(string folder)
             if (DateTime.UtcNow > deadline)
             {
                 Assert.Fail($"No email to {to} with a subject starting '{subjectStart}' arrived in {folder}. It has: " +
-                            string.Join("; ", messages.Select(m => $"{m.To} '{m.Subject}'")));
+                            string.Join("; ", messages.Select(m => $"{m.To} '{m.Subject}'")) + ". The outbox: " + await outbox());
             }
             await Task.Delay(250);
         }
