@@ -85,8 +85,10 @@ public sealed partial class ReviewRecordsJourneyTests
             Buffer = Encoding.UTF8.GetBytes("Date,What happened,Source\n" + Dmy(today.AddDays(-5)) + ",,Police incident log\n"),
         });
         await agency.GetByRole(AriaRole.Button, new() { Name = "Import the file", Exact = true }).ClickAsync();
-        await Expect(agency.GetByRole(AriaRole.Region, new() { Name = "Import of refused.csv" }))
-            .ToContainTextAsync("Nothing was imported: 1 of 1 rows have problems");
+        var refused = agency.GetByRole(AriaRole.Alert, new() { Name = "Import of refused.csv" });
+        await Expect(refused).ToContainTextAsync("Nothing was imported: 1 of 1 row has problems");
+        await Expect(refused).ToBeFocusedAsync();
+        await Expect(agency.Locator("#import-problems")).ToContainTextAsync("Enter what happened");
         await Accessibility.AssertNoSeriousViolationsAsync(agency, "chronology import refused whole");
 
         // Information requests: the business manager asks the Police representative; the representative answers.

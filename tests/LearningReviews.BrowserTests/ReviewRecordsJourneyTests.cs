@@ -185,8 +185,10 @@ public sealed partial class ReviewRecordsJourneyTests(BrowserFixture browser, Ma
         await agency.GetByRole(AriaRole.Button, new() { Name = "Import the file", Exact = true }).ClickAsync();
 
         // The row report: what was imported, and the one row left out with its reason.
-        var result = agency.GetByRole(AriaRole.Region, new() { Name = "Import of police-chronology.csv" });
-        await Expect(result).ToContainTextAsync("3 of 4 rows were imported. 1 rows have problems and were not imported.");
+        // The outcome is announced: GOV.UK Frontend moves focus to the banner, an alert.
+        var result = agency.GetByRole(AriaRole.Alert, new() { Name = "Import of police-chronology.csv" });
+        await Expect(result).ToContainTextAsync("3 of 4 rows were imported. 1 row has problems and was not imported.");
+        await Expect(result).ToBeFocusedAsync();
         var problems = agency.Locator("#import-problems tbody tr");
         await Expect(problems).ToHaveCountAsync(1);
         await Expect(problems.Locator("td").First).ToHaveTextAsync("5");
