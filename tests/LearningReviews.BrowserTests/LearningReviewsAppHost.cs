@@ -100,8 +100,10 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
 
     /// <summary>
     /// Sends the email that is due by the app's clock, as the scheduled job does. A host with a clock of its
-    /// own needs this: the scheduler fires on the machine's time (Startup/EmailAndScheduling.cs), which such a
-    /// host's clock does not follow.
+    /// own needs this: with the app's clock on another day than the machine's, the scheduled job sends
+    /// nothing (tried: a queued invitation stayed pending for 40 s at a 1 s interval, and was sent within
+    /// a second on the machine's clock), which is why the integration tests of the scheduler use the
+    /// system clock.
     /// </summary>
     public async Task SendDueEmailAsync()
     {

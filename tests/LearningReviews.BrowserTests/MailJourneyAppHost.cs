@@ -8,8 +8,9 @@ namespace LearningReviews.BrowserTests;
 /// <summary>
 /// The app for the journeys that read the email it sends: the journeys' fixed running clock (a Wednesday,
 /// see <see cref="JourneyAppHost"/>), and links in email made from a public address of its own, so a test
-/// can tell that the link came from the setting. The scheduler fires on the machine's time, not this clock,
-/// so <see cref="Mailbox"/> sends the outbox itself (as the scheduled job would) while it waits. Messages
+/// can tell that the link came from the setting. The scheduled job sends nothing while the app's clock is
+/// on another day than the machine's (see <see cref="LearningReviewsAppHost.SendDueEmailAsync"/>), so
+/// <see cref="Mailbox"/> sends the outbox itself, as the job would, while it waits. Messages
 /// land as .eml files in <see cref="LearningReviewsAppHost.MailPickupFolder"/> (no mail server is
 /// configured), where <see cref="Mailbox"/> reads them as a person's mail program would.
 /// </summary>
