@@ -23,10 +23,15 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
     {
     }
 
-    protected LearningReviewsAppHost(string roleNeedingTwoFactor, TimeProvider? clock = null)
+    /// <summary>Further configuration values a subclass gives the app (name, value), applied last.</summary>
+    private readonly IReadOnlyDictionary<string, string>? _settings;
+
+    protected LearningReviewsAppHost(string roleNeedingTwoFactor, TimeProvider? clock = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         _roleNeedingTwoFactor = roleNeedingTwoFactor;
         _clock = clock;
+        _settings = settings;
     }
 
     /// <summary>
@@ -39,12 +44,15 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
         Directory.CreateTempSubdirectory("lr-browser-").FullName;
     private Factory? _factory;
 
+    /// <summary>Where the app writes the email it sends, one .eml file a message (no mail server is configured).</summary>
+    public string MailPickupFolder => Path.Combine(_folder, "mail-pickup");
+
     /// <summary>The address the app listens on, e.g. http://127.0.0.1:43817/ (always ends with "/").</summary>
     public Uri BaseAddress { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
-        _factory = new Factory(Path.Combine(_folder, "app.db"), _roleNeedingTwoFactor, _clock);
+        _factory = new Factory(Path.Combine(_folder, "app.db"), MailPickupFolder, _roleNeedingTwoFactor, _clock, _settings);
         _factory.UseKestrel(0);
         // Runs Program's Main: builds the app, migrates the database (PrepareDatabaseAsync), runs the
         // startup commands and starts Kestrel.
@@ -90,6 +98,31 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
             .OrderBy(e => e.Sequence).Select(e => e.Action).ToListAsync();
     }
 
+    /// <summary>
+    /// Sends the email that is due by the app's clock, as the scheduled job does. A host with a clock of its
+    /// own needs this: with the app's clock on another day than the machine's, the scheduled job sends
+    /// nothing (tried: a queued invitation stayed pending for 40 s at a 1 s interval, and was sent within
+    /// a second on the machine's clock), which is why the integration tests of the scheduler use the
+    /// system clock.
+    /// </summary>
+    public async Task SendDueEmailAsync()
+    {
+        var factory = _factory ?? throw new InvalidOperationException("The test host has not started.");
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.Email.EmailDispatcher>().DispatchDueAsync();
+    }
+
+    /// <summary>The email outbox in one line a message (kind, status, attempts, last error): what a test says when mail it waits for does not come.</summary>
+    public async Task<string> OutboxSummaryAsync()
+    {
+        var factory = _factory ?? throw new InvalidOperationException("The test host has not started.");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LearningReviews.Infrastructure.Persistence.LearningReviewsDbContext>();
+        var rows = await db.EmailOutbox.AsNoTracking().OrderBy(m => m.CreatedAt)
+            .Select(m => new { m.Kind, m.Status, m.Attempts, m.NextAttemptAt, m.LastError }).ToListAsync();
+        return string.Join("; ", rows.Select(m => $"{m.Kind} {m.Status} after {m.Attempts} attempts, next at {m.NextAttemptAt:O}: {m.LastError}"));
+    }
+
     async ValueTask IAsyncDisposable.DisposeAsync()
     {
         await DisposeAsync();
@@ -119,7 +152,8 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
         }
     }
 
-    private sealed class Factory(string databasePath, string roleNeedingTwoFactor, TimeProvider? clock) : WebApplicationFactory<Program>
+    private sealed class Factory(string databasePath, string mailPickupFolder, string roleNeedingTwoFactor, TimeProvider? clock,
+        IReadOnlyDictionary<string, string>? settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -129,7 +163,11 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
             builder.UseSetting("Authentication:RequireTwoFactorForRoles:0", roleNeedingTwoFactor);
             builder.UseSetting("LR_DEMO_PASSWORD", DemoPassword);
             // Test messages go to the host's temporary folder, not into the source tree.
-            builder.UseSetting("Email:PickupFolder", Path.Combine(Path.GetDirectoryName(databasePath)!, "mail-pickup"));
+            builder.UseSetting("Email:PickupFolder", mailPickupFolder);
+            foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(name, value);
+            }
             if (clock is not null)
             {
                 builder.ConfigureServices(services => services.AddSingleton(clock));
