@@ -244,7 +244,8 @@ public sealed partial class JourneyActor(Journey journey, IPage page, string ema
             var form = Page.Locator("main form").Last;
             await FillDateAsync(form.GetByRole(AriaRole.Group, new() { Name = "Date", Exact = true }), meeting.Date, null);
             await form.GetByLabel("Start time", new() { Exact = true }).FillAsync(meeting.Time);
-            await form.GetByLabel("Room", new() { Exact = true }).FillAsync("Room 4, North office");
+            // A room of the review's own: the journeys share one app, and the booking page refuses a room taken at the time.
+            await form.GetByLabel("Room", new() { Exact = true }).FillAsync($"Room for {journey.Reference}");
             await form.GetByLabel("People without an account (optional)", new() { Exact = true }).FillAsync("Lay Member, lay.member@example.org");
             await form.GetByRole(AriaRole.Button, new() { Name = "Book and send invitations", Exact = true }).ClickAsync();
             await LandedAsync();
