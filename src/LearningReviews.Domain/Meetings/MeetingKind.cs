@@ -10,7 +10,7 @@ public enum MeetingKind
     LearningEvent,
     PracticeLearningDay,
     RapidReviewMeeting,
-    /// <summary>Seed 004's conversation with the practitioners (and the family), booked like any other meeting.</summary>
+    /// <summary>Seed 002's learning conversation with the professionals involved, booked like any other meeting.</summary>
     LearningConversation,
 }
 
