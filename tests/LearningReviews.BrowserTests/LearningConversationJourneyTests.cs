@@ -123,10 +123,8 @@ public sealed partial class LearningConversationJourneyTests(BrowserFixture brow
             await Expect(professionals.GetByRole(AriaRole.Status)).ToContainTextAsync(" match");
             await professionals.GetByLabel("Priya Shah", new() { Exact = true }).CheckAsync();
             await Accessibility.AssertNoSeriousViolationsAsync(page, "Preparation stage form with the people picker searched");
-            var conversationAt = new DateOnly(2026, 12, 8);
-            var when = page.GetByRole(AriaRole.Group, new() { Name = "Date and time of the learning conversation" });
-            await FillDateAsync(page, "Date and time of the learning conversation", conversationAt);
-            await when.GetByLabel("Time", new() { Exact = true }).FillAsync("10:30");
+            // The conversation's date is not typed here: it is booked on the meetings page (below).
+            await Expect(page.Locator("[data-meeting-field]")).ToContainTextAsync("Not booked yet");
             await page.GetByLabel("No, their views could not be gathered", new() { Exact = true }).CheckAsync();
 
             // Exactly at the limit, then typed past it: the count turns into an error as the user types.
@@ -159,7 +157,6 @@ public sealed partial class LearningConversationJourneyTests(BrowserFixture brow
             await Expect(wordCount).ToHaveTextAsync("You have 5 words too many");
             await Expect(facilitator.GetByLabel("Fran Ellis", new() { Exact = true })).ToBeCheckedAsync();
             await Expect(professionals.GetByLabel("Priya Shah", new() { Exact = true })).ToBeCheckedAsync();
-            await Expect(when.GetByLabel("Time", new() { Exact = true })).ToHaveValueAsync("10:30");
             await Expect(page.GetByLabel("No, their views could not be gathered", new() { Exact = true })).ToBeCheckedAsync();
             await Accessibility.AssertNoSeriousViolationsAsync(page, "Preparation stage form showing the word limit error");
 
@@ -177,11 +174,22 @@ public sealed partial class LearningConversationJourneyTests(BrowserFixture brow
             await ExpectCheckAnswersAsync(page, reference, "Preparation");
             await ExpectAnswerAsync(page, "Independent facilitator", "Fran Ellis");
             await ExpectAnswerAsync(page, "Professionals involved with the child and family", "Priya Shah");
-            await ExpectAnswerAsync(page, "Date and time of the learning conversation", "8 December 2026 at 10:30");
             await ExpectAnswerAsync(page, "Have the child’s and family’s views been gathered?", "No, their views could not be gathered");
             await ExpectAnswerAsync(page, "The child’s and family’s views", "Not answered");
             await ExpectAnswerAsync(page, ReasonLabel, fixedReason);
             await Accessibility.AssertNoSeriousViolationsAsync(page, "Preparation check your answers page");
+
+            // The conversation is booked from the form's link, on the meetings page with its kind chosen.
+            await page.GotoAsync(reviewUrl + "/stages/preparation");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Book the learning conversation", Exact = true }).ClickAsync();
+            await Expect(page.GetByLabel("Kind of meeting", new() { Exact = true })).ToHaveValueAsync("LearningConversation");
+            await FillDateAsync(page, "Date", new DateOnly(2026, 12, 8));
+            await page.GetByLabel("Start time", new() { Exact = true }).FillAsync("10:30");
+            await page.GetByLabel("Room", new() { Exact = true }).FillAsync("Room 2, Pebblebrook Family Hub");
+            await page.GetByLabel("People without an account (optional)", new() { Exact = true }).FillAsync("Lay Member, lay.member@example.org");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Book and send invitations", Exact = true }).ClickAsync();
+            await page.GotoAsync(reviewUrl + "/stages/preparation/check");
+            await ExpectAnswerAsync(page, "Date and time of the learning conversation", "8 December 2026 at 10:30");
 
             // Back on the review page, nothing is missing, so the stage can be completed.
             await page.GotoAsync(reviewUrl);

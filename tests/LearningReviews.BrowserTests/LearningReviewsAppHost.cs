@@ -47,6 +47,9 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
     /// <summary>Where the app writes the email it sends, one .eml file a message (no mail server is configured).</summary>
     public string MailPickupFolder => Path.Combine(_folder, "mail-pickup");
 
+    /// <summary>The running app's services, for what a journey cannot do on a page (a meeting booked before today).</summary>
+    public IServiceProvider Services => (_factory ?? throw new InvalidOperationException("The app host has not started.")).Services;
+
     /// <summary>The address the app listens on, e.g. http://127.0.0.1:43817/ (always ends with "/").</summary>
     public Uri BaseAddress { get; private set; } = default!;
 

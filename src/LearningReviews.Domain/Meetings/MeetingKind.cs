@@ -10,6 +10,8 @@ public enum MeetingKind
     LearningEvent,
     PracticeLearningDay,
     RapidReviewMeeting,
+    /// <summary>Seed 002's learning conversation with the professionals involved, booked like any other meeting.</summary>
+    LearningConversation,
 }
 
 public static class MeetingKindNames
@@ -23,6 +25,7 @@ public static class MeetingKindNames
         MeetingKind.LearningEvent => "Learning event",
         MeetingKind.PracticeLearningDay => "Practice learning day",
         MeetingKind.RapidReviewMeeting => "Rapid review meeting",
+        MeetingKind.LearningConversation => "Learning conversation",
         _ => kind.ToString(),
     };
 

@@ -65,6 +65,26 @@ public sealed class FieldDefinition
     public IReadOnlyList<string> PrefillFrom { get; init; } = [];
 
     /// <summary>
+    /// For a date or date-time field: the kind of meeting it is the date of. Such a field is not typed: its
+    /// answer is the review's latest meeting of that kind that is not cancelled (booked on the meetings page),
+    /// so gates, deadlines and documents read the booking itself.
+    /// </summary>
+    public Meetings.MeetingKind? Meeting { get; init; }
+
+    /// <summary>
+    /// For a date, yes/no or rows field that records a document received (or, with <see cref="Circulated"/>, sent
+    /// round): the kind of document. The field is answered when the review has an uploaded document of that kind;
+    /// what is typed still counts, for a document that came on paper.
+    /// </summary>
+    public Files.DocumentKind? Document { get; init; }
+
+    /// <summary>With <see cref="Document"/>: the field is answered only once such a document has been circulated.</summary>
+    public bool Circulated { get; init; }
+
+    /// <summary>Whether the answer comes from a record kept elsewhere (a meeting), so the form shows it instead of asking.</summary>
+    public bool IsFromMeeting => Meeting is not null;
+
+    /// <summary>
     /// For dates: "not-in-future", "not-in-past", or "deadline" (a date field only: not in the past, and a
     /// day that is not a working day is moved to the next working day, see <see cref="Calendar.DeadlineRule"/>).
     /// </summary>

@@ -10,14 +10,22 @@ public enum GateKind
     RequiredFieldsComplete,
     /// <summary>At least Count participants in review role Role (or exactly Count when Exactly).</summary>
     Participants,
-    /// <summary>The date/time field Field holds a date (a meeting is booked).</summary>
+    /// <summary>The date/time field Field holds a date (a meeting is booked; for a field naming a meeting kind, the booking itself).</summary>
     MeetingBooked,
     /// <summary>The date/time field Field holds a date that is not in the future (the meeting has happened).</summary>
     MeetingHeld,
-    /// <summary>Each of Fields (document-received date fields or yes/no confirmations) is answered.</summary>
+    /// <summary>Each of Fields (document-received date fields or yes/no confirmations, or fields naming a document kind) is answered.</summary>
     DocumentsPresent,
-    /// <summary>The rows field Field has a row, with a received date, for every agency of the review's participants.</summary>
+    /// <summary>
+    /// Every agency of the review's participants has sent its chronology: it has entries in the review's
+    /// chronology, or the rows field Field has a row, with a received date, for it.
+    /// </summary>
     ChronologyFromEveryAgency,
+    /// <summary>
+    /// The register of the held meeting of kind Meeting has been taken (at least one invitee marked), or, for a
+    /// meeting without one, the rows field Field (when given) records attendance.
+    /// </summary>
+    AttendanceRecorded,
     /// <summary>At least Count learning points (or exactly Count when Exactly).</summary>
     LearningPoints,
     /// <summary>Every action of the review has an owner and a due date, and there is at least Count (default 0).</summary>
@@ -44,6 +52,9 @@ public sealed class GateDefinition
     public bool Exactly { get; init; }
     public int Days { get; init; }
     public string? Value { get; init; }
+
+    /// <summary>For AttendanceRecorded: the kind of meeting whose register is read.</summary>
+    public Meetings.MeetingKind? Meeting { get; init; }
 
     /// <summary>Plain words shown when the gate does not hold; a sensible default is made when omitted.</summary>
     public string? Message { get; init; }

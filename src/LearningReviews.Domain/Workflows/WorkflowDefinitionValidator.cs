@@ -129,6 +129,12 @@ internal static class WorkflowDefinitionValidator
         if (field.DateRule is not null && (field.DateRule is not ("not-in-future" or "not-in-past" or Calendar.DeadlineRule.Name) || !DateKinds.Contains(field.Kind)
                                            || (field.DateRule == Calendar.DeadlineRule.Name && field.Kind != FieldKind.Date)))
             problem($"field '{field.Key}' has date rule '{field.DateRule}'; date and date-time fields may have not-in-future or not-in-past, and date fields deadline");
+        if (field.Meeting is not null && (!DateKinds.Contains(field.Kind) || field.DateRule is not null || field.Document is not null))
+            problem($"field '{field.Key}' names a meeting kind, which only a date or date-time field without a date rule or document may");
+        if (field.Document is not null && field.Kind is not (FieldKind.Date or FieldKind.YesNo or FieldKind.Rows))
+            problem($"field '{field.Key}' names a document kind, which only a date, yes/no or rows field may");
+        if (field.Circulated && field.Document is null) problem($"field '{field.Key}' is circulated but names no document kind");
+        if (field.Circulated && field.Kind == FieldKind.YesNo) problem($"field '{field.Key}' is a yes/no and cannot say when a document was circulated");
     }
 
     private static void CheckGate(StageDefinition stage, GateDefinition gate, Dictionary<string, FieldDefinition> fields, Action<string> problem)
@@ -159,6 +165,10 @@ internal static class WorkflowDefinitionValidator
                 var rows = Need(gate.Field, "a rows field", FieldKind.Rows);
                 if (rows is not null && (!rows.Columns.Any(c => c.Key == "agency") || !rows.Columns.Any(c => c.Key == "received")))
                     problem($"ChronologyFromEveryAgency gate needs '{gate.Field}' to have columns 'agency' and 'received'");
+                break;
+            case GateKind.AttendanceRecorded:
+                if (gate.Meeting is null) problem("AttendanceRecorded gate needs the meeting kind whose register it reads");
+                if (gate.Field is not null) Need(gate.Field, "a rows field", FieldKind.Rows);
                 break;
             case GateKind.LearningPoints:
                 if (gate.Count < 1) problem("LearningPoints gate needs a count of 1 or more");

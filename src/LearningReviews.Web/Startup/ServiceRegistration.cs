@@ -73,6 +73,7 @@ public static class ServiceRegistration
         services.AddSingleton<RaceWindow>();
         services.AddScoped<ReviewProposalService>();
         services.AddScoped<ReviewWorkflowService>();
+        services.AddScoped<TypedMeetingDates>();
         services.AddScoped<StageAnswersWriter>();
         services.AddScoped<Features.Outcomes.OutcomesFormService>();
         services.AddScoped<Features.InformationRequests.InformationRequestService>();

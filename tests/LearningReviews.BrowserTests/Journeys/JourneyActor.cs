@@ -169,13 +169,19 @@ public sealed partial class JourneyActor(Journey journey, IPage page, string ema
     /// </summary>
     private async Task<List<(string Label, string[] Shown)>> AnswerFormAsync(IReadOnlyDictionary<string, Answer> answers, bool rowsMayBeSaved)
     {
+        // Meetings are booked first, on the meetings page, and the form opened again: it then shows them.
+        var booked = new List<(string, string[])>();
+        foreach (var (label, meeting) in answers.Where(a => a.Value is BookedAnswer).Select(a => (a.Key, (BookedAnswer)a.Value)).ToList())
+        {
+            booked.Add((label, [await BookMeetingAsync(label, meeting)]));
+        }
         var questions = await QuestionsAsync();
-        foreach (var label in answers.Keys)
+        foreach (var label in answers.Where(a => a.Value is not BookedAnswer).Select(a => a.Key))
         {
             Assert.True(questions.Any(q => q.Label == label), $"No question labelled '{label}' on {Page.Url}; the page has: " +
                 string.Join(" | ", questions.Select(q => q.Label)));
         }
-        var expected = new List<(string, string[])>();
+        var expected = booked;
         foreach (var question in questions)
         {
             var answer = answers.GetValueOrDefault(question.Label);
@@ -215,6 +221,63 @@ public sealed partial class JourneyActor(Journey journey, IPage page, string ema
             _ => Answer.Text(text),
         };
     }
+
+    /// <summary>
+    /// Books the meeting a stage form shows under <paramref name="label"/>: its "Book the …" link opens the
+    /// meetings page with the kind chosen; the date, start and room are typed and a lay member invited; then
+    /// the stage form is opened again. Returns what "Check your answers" shows for it.
+    /// </summary>
+    private async Task<string> BookMeetingAsync(string label, BookedAnswer meeting)
+    {
+        var stageUrl = Page.Url;
+        var block = Page.Locator("[data-meeting-field]").Filter(new() { Has = Page.GetByRole(AriaRole.Heading, new() { Name = label, Exact = true }) });
+        await Expect(block).ToHaveCountAsync(1);
+        var shown = meeting.DayOnly ? Answer.Shown(meeting.Date) : $"{Answer.Shown(meeting.Date)} at {meeting.Time}";
+        if (meeting.Time is null)
+        {
+            await RecordEarlierMeetingAsync(await block.GetByRole(AriaRole.Link).GetAttributeAsync("href") ?? "", meeting.Date);
+        }
+        else
+        {
+            await block.GetByRole(AriaRole.Link, new() { NameRegex = BookLink() }).ClickAsync();
+            await LandedAsync();
+            var form = Page.Locator("main form").Last;
+            await FillDateAsync(form.GetByRole(AriaRole.Group, new() { Name = "Date", Exact = true }), meeting.Date, null);
+            await form.GetByLabel("Start time", new() { Exact = true }).FillAsync(meeting.Time);
+            // A room of the review's own: the journeys share one app, and the booking page refuses a room taken at the time.
+            await form.GetByLabel("Room", new() { Exact = true }).FillAsync($"Room for {journey.Reference}");
+            await form.GetByLabel("People without an account (optional)", new() { Exact = true }).FillAsync("Lay Member, lay.member@example.org");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Book and send invitations", Exact = true }).ClickAsync();
+            await LandedAsync();
+            await ExpectNoErrorsAsync($"booking '{label}'");
+        }
+        await GoAsync(stageUrl);
+        await Expect(Page.Locator("[data-meeting-field]").Filter(new() { HasText = label })).ToContainTextAsync(shown);
+        return shown;
+    }
+
+    /// <summary>A meeting of the kind a "Book the …" link names, written as the meetings page writes one, on a day before today.</summary>
+    private async Task RecordEarlierMeetingAsync(string bookLink, DateOnly date)
+    {
+        var match = BookLinkAddress().Match(bookLink);
+        Assert.True(match.Success, $"'{bookLink}' is not a link to book a meeting");
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(journey.App.Services);
+        var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<LearningReviews.Infrastructure.Persistence.LearningReviewsDbContext>(scope.ServiceProvider);
+        db.Meetings.Add(new LearningReviews.Domain.Meetings.Meeting
+        {
+            ReviewId = Guid.Parse(match.Groups["review"].Value),
+            Kind = Enum.Parse<LearningReviews.Domain.Meetings.MeetingKind>(match.Groups["kind"].Value),
+            Date = date, Start = new TimeOnly(10, 0), Room = "Room 4, North office",
+        });
+        await db.SaveChangesAsync();
+    }
+
+    [GeneratedRegex("^Book the ")]
+    private static partial Regex BookLink();
+
+    [GeneratedRegex("/reviews/(?<review>[0-9a-f-]{36})/meetings/new\\?kind=(?<kind>[A-Za-z]+)")]
+    private static partial Regex BookLinkAddress();
 
     /// <summary>Answers one question; returns the texts "Check your answers" should show for it.</summary>
     private async Task<string[]> AnswerAsync(Question q, Answer answer, bool rowsMayBeSaved)

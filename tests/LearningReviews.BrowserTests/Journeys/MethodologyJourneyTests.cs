@@ -79,7 +79,7 @@ public sealed class MethodologyJourneyTests(BrowserFixture browser, JourneyAppHo
                 ("Is there an up-to-date summary on the child's record?", Choose("Yes")),
                 ("Chronology of key events", Rows([Dmy(Today.AddDays(-60)), "Moved school"], [Dmy(Today.AddDays(-20)), "Referral from school"])),
                 ("Learners", People("Fran Ellis")),
-                ("Date and time of the learning circle", At(Today.AddDays(-1), "10:00")),
+                ("Date and time of the learning circle", Booked(Today, "09:00")),
                 ("Room or virtual link", Text("Room 4, North office")))),
             new("hol@demo.example", "The learning circle", A(
                 ("Learning points agreed", Points("Ask the child about school moves")),
@@ -96,7 +96,7 @@ public sealed class MethodologyJourneyTests(BrowserFixture browser, JourneyAppHo
             new("tm@demo.example", "Preparation", A(
                 ("Independent facilitator", Choose("Fran Ellis")),
                 ("Professionals involved with the child and family", People("Priya Shah")),
-                ("Date and time of the learning conversation", At(Today.AddDays(-1), "10:30")),
+                ("Date and time of the learning conversation", Booked(Today, "09:00")),
                 ("Have the child’s and family’s views been gathered?", Choose("Yes, their views have been gathered")),
                 ("The child’s and family’s views", Text("Child J2 wants fewer meetings and one worker.")))),
             new("facilitator@demo.example", "Learning conversation", A(
@@ -108,9 +108,9 @@ public sealed class MethodologyJourneyTests(BrowserFixture browser, JourneyAppHo
     public Task Practice_Learning_Day() => RunAsync("Practice Learning Day", "sm@demo.example",
         [],
         [
-            new("sm@demo.example", "Scheduled", A(("Date of the Practice Learning Day", On(Today.AddDays(-2))))),
+            new("sm@demo.example", "Scheduled", A(("Date of the Practice Learning Day", BookedDay(Today)))),
             new("qa@demo.example", "Planning", A(
-                ("Date of the planning meeting", On(Today.AddDays(-40))),
+                ("Date of the planning meeting", BookedEarlier(Today.AddDays(-40))),
                 ("Key lines of enquiry (KLOE)", Rows(["Are plans written with the family?", "Plans standard 2"])),
                 ("Selected cases", Rows(["Case 1", "Priya Shah", "Quinn Adams"], ["Case 2", "Priya Shah", "Sam Mitchell"])))),
             new("sm@demo.example", "Evidence gathering"),
@@ -127,7 +127,10 @@ public sealed class MethodologyJourneyTests(BrowserFixture browser, JourneyAppHo
                 ("Key lines of enquiry", Rows(["How was the absence shared?"], ["Who was expected to see the child?"])))),
             new("bm@demo.example", "Information gathering"),
             new("lead@demo.example", "Family engagement"),
-            new("lead@demo.example", "Staff meeting", A(("Is further information required?", Choose("No")))),
+            new("lead@demo.example", "Staff meeting", A(
+                ("Date and time of the meeting", Booked(Today, "09:00")),
+                ("Staff at the meeting", Rows(["Priya Shah", "Children's Social Care", "Attended"])),
+                ("Is further information required?", Choose("No")))),
             new("lead@demo.example", "Learning Review Outcomes Form"),
             new("subgroup@demo.example", "Action plan and dissemination", OutcomesFormFinalFirst: true),
             new("bm@demo.example", "Publication decision"),
@@ -142,8 +145,8 @@ public sealed class MethodologyJourneyTests(BrowserFixture browser, JourneyAppHo
             new("lead@demo.example", "Family engagement"),
             new("lead@demo.example", "Before the practitioner event", A(
                 ("Staff invited to the event", People("Priya Shah")),
-                ("Date and time of the practitioner event", At(Today.AddDays(-1), "09:30")))),
-            new("lead@demo.example", "The practitioner event"),
+                ("Date and time of the practitioner event", Booked(Today, "09:00")))),
+            new("lead@demo.example", "The practitioner event", A(("Attendance", Rows(["Priya Shah", "Children's Social Care", "Attended"])))),
             new("lead@demo.example", "Learning Review Outcomes Form"),
             new("lead@demo.example", "Draft circulated for comment", OutcomesFormFinalFirst: true),
             new("subgroup@demo.example", "Action plan and dissemination"),
@@ -185,6 +188,7 @@ public sealed class MethodologyJourneyTests(BrowserFixture browser, JourneyAppHo
         [
             new("bm@demo.example", "Serious incident notification"),
             new("bm@demo.example", "Rapid review meeting", A(
+                ("Date and time of the rapid review meeting", Booked(Today, "09:00")),
                 ("Is there any immediate action needed to ensure children's safety?", Choose("No")))),
             new("subgroup@demo.example", "Decision on next steps", A(("Decision on next steps", Choose("No further review")))),
         ]);
@@ -197,8 +201,9 @@ public sealed class MethodologyJourneyTests(BrowserFixture browser, JourneyAppHo
                 ("Learning review lead", Choose("Leo Reid")),
                 ("Staff and managers in the learning review group", People("Priya Shah")),
                 ("Chronologies of significant events", Rows(["Children's Social Care", Dmy(Today.AddDays(-10))])),
-                ("Date and time of the learning event", At(Today.AddDays(-1), "13:00")))),
+                ("Date and time of the learning event", Booked(Today, "09:00")))),
             new("lead@demo.example", "Action", A(
+                ("Attendance", Rows(["Priya Shah", "Children's Social Care", "Attended"])),
                 ("Are there issues specific to the case/agency which require escalation or urgent action?", Choose("No")))),
             new("subgroup@demo.example", "Review"),
             new("subgroup@demo.example", "Embed"),
@@ -215,7 +220,7 @@ public sealed class MethodologyJourneyTests(BrowserFixture browser, JourneyAppHo
                 ("Is there an up-to-date summary on the child's record?", Choose("Yes")),
                 ("Chronology of key events", Rows([Dmy(Today.AddDays(-60)), "Moved school"], [Dmy(Today.AddDays(-20)), "Referral from school"])),
                 ("Learners", People("Fran Ellis")),
-                ("Date and time of the learning circle", At(Today.AddDays(-1), "10:00")))),
+                ("Date and time of the learning circle", Booked(Today, "09:00")))),
             new("hol@demo.example", "The learning circle", A(
                 ("Actions agreed", Actions(new JourneyAction("Add school moves to the assessment", "Tariq Malik", Today.AddDays(30), "Audit in three months"))),
                 ("Attendance", Rows(["Priya Shah", "Attended"], ["Fran Ellis", "Sent apologies"])))),

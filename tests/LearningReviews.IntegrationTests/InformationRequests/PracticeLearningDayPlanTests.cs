@@ -17,16 +17,18 @@ public sealed class PracticeLearningDayPlanTests
         {
             var review = await db.Reviews.Where(r => r.MethodologyKey == "practice-learning-day").Select(r => new { r.Id, r.Reference }).FirstAsync();
             var json = await db.StageRecords.Where(s => s.ReviewId == review.Id && s.StageKey == "scheduled").Select(s => s.AnswersJson).FirstAsync();
-            return (review.Reference, JsonNode.Parse(json)!.AsObject());
+            // The day's date is its booking on the review's meetings page.
+            var day = await db.Meetings.Where(m => m.ReviewId == review.Id && m.Kind == LearningReviews.Domain.Meetings.MeetingKind.PracticeLearningDay).Select(m => m.Date).SingleAsync();
+            return (review.Reference, (JsonNode.Parse(json)!.AsObject(), day));
         });
-        var year = DateOnly.Parse(answers["dayDate"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture).Year;
+        var year = answers.day.Year;
 
         using var qa = await app.SignedInAsAsync("qa@demo.example");
         var page = await qa.GetAsync($"/practice-learning-days?year={year}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains(reference, page.Text, StringComparison.Ordinal);
         Assert.Contains("Only 1 set for", page.Html.QuerySelector(".app-too-few")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(answers["jointDay"]?.GetValue<string>() != "yes", page.Html.QuerySelector(".app-none-joint") is not null);
+        Assert.Equal(answers.Item1["jointDay"]?.GetValue<string>() != "yes", page.Html.QuerySelector(".app-none-joint") is not null);
         // Another year has none of them.
         Assert.DoesNotContain(reference, (await qa.GetAsync($"/practice-learning-days?year={year + 3}")).Text, StringComparison.Ordinal);
 

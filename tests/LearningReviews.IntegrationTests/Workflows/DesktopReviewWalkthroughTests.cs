@@ -75,10 +75,11 @@ public sealed class DesktopReviewWalkthroughTests
         await lead.AssertSavedAsync(saved);
         Assert.Equal("Staff meeting", (await lead.AdvanceAsync(review)).CurrentStageTitle());
 
-        // The first staff meeting, recorded by the lead author: the health records are missing, so more is asked for.
+        // The first staff meeting, booked on the meetings page (earlier today) and recorded by the lead author:
+        // the health records are missing, so more is asked for.
+        await lead.BookMeetingAsync(review, "StaffMeeting", today, "00:00");
         saved = await lead.SaveStageAsync(review, "meeting",
         [
-            .. WorkflowClient.DateTime("meetingAt", today.AddDays(-21), "10:00"),
             .. Row("attendance", 0, ("name", "Attendance officer"), ("agency", "Education"), ("attended", "yes")),
             .. Row("attendance", 1, ("name", "Early help worker"), ("agency", "Early Help"), ("attended", "yes")),
             .. Row("attendance", 2, ("name", "School nurse"), ("agency", "Health"), ("attended", "apologies")),
@@ -129,16 +130,16 @@ public sealed class DesktopReviewWalkthroughTests
             new("f.learning", "Anxiety behind the absence was known to health but not to school; a shared plan would have reached Child E sooner."),
             new("f.furtherInformation", "no"),
         ];
-        saved = await lead.SaveStageAsync(review, "meeting", [.. WorkflowClient.DateTime("meetingAt", today.AddDays(7), "14:00"), .. second]);
+        var secondMeeting = await lead.BookMeetingAsync(review, "StaffMeeting", today.AddDays(7), "14:00");
+        saved = await lead.SaveStageAsync(review, "meeting", second);
         await lead.AssertSavedAsync(saved);
         blocked = await lead.GetAsync($"/reviews/{review}");
         var booked = today.AddDays(7).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
-        Assert.Equal([$"The meeting booked for {booked} has not happened yet"], blocked.Missing());
+        Assert.Equal([$"The staff meeting booked for {booked} at 14:00 has not happened yet"], blocked.Missing());
         Assert.False(blocked.OffersAdvance(review));
 
-        // It was brought forward and held yesterday.
-        saved = await lead.SaveStageAsync(review, "meeting", [.. WorkflowClient.DateTime("meetingAt", today.AddDays(-1), "14:00"), .. second]);
-        await lead.AssertSavedAsync(saved);
+        // It was brought forward and held early this morning.
+        await lead.RebookMeetingAsync(review, secondMeeting, "StaffMeeting", today, "01:00");
         Assert.Equal("Learning Review Outcomes Form", (await lead.AdvanceAsync(review)).CurrentStageTitle());
 
         // The outcomes form, by the lead author.

@@ -50,9 +50,11 @@ public sealed class LearningConversationWalkthroughTests
         KeyValuePair<string, string>[] preparation =
         [
             new("f.professionals", people["practitioner@demo.example"]), new("f.professionals", people["agency@demo.example"]),
-            .. WorkflowClient.DateTime("conversationAt", today.AddDays(-1), "10:00"), new("f.viewsGathered", "yes"),
+            new("f.viewsGathered", "yes"),
             new("f.childFamilyViews", "Child L said school feels too loud and that mornings at home are rushed. Mum wants help with the morning routine and feels blamed for the absences."),
         ];
+        // The conversation itself is booked on the meetings page (early this morning, so it has been held by the next stage).
+        await tm.BookMeetingAsync(review, "LearningConversation", today, "00:00");
         var refusedChoice = await tm.SaveStageAsync(review, "preparation", [.. preparation, new("f.facilitator", people["practitioner@demo.example"])]);
         Assert.Equal(HttpStatusCode.OK, refusedChoice.Status);
         Assert.Contains("The independent facilitator cannot be Priya Shah, who is one of the professionals involved with the family", refusedChoice.ErrorSummary, StringComparison.Ordinal);

@@ -17,9 +17,10 @@ public sealed class LinkedReviewTests
 
         await bm.SaveStageAsync(rapid, "notification", [.. WorkflowClient.Date("notifiedOn", today.AddDays(-3)), new("f.summary", "Serious injury to Child R")]);
         await bm.AdvanceAsync(rapid);
+        await bm.BookMeetingAsync(rapid, "RapidReviewMeeting", today, "00:00");
         await bm.SaveStageAsync(rapid, "meeting",
         [
-            .. WorkflowClient.DateTime("meetingAt", today, "00:00"), new("f.facts", "Admitted to hospital"), new("f.immediateAction", "no"),
+            new("f.facts", "Admitted to hospital"), new("f.immediateAction", "no"),
             new("f.improvements", "Information sharing between health and school"),
         ]);
         await bm.AdvanceAsync(rapid);

@@ -34,11 +34,16 @@ public sealed class LocalityLearningCircleWalkthroughTests
 
         // Preparation, by the Team Manager: people, documents and a booked circle (earlier today, so it can be held).
         using var tm = await app.SignedInAsAsync("tm@demo.example");
+        var unbooked = await tm.GetAsync($"/reviews/{review}/stages/preparation");
+        Assert.Contains("Not booked yet", unbooked.Html.GetElementById("f_circleAt")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal($"/reviews/{review}/meetings/new?kind=LearningCircle", unbooked.Html.QuerySelector("#f_circleAt a")!.GetAttribute("href"));
+        // The circle is booked on the meetings page (earlier today, so it can be held); the stage form shows the booking.
+        await tm.BookMeetingAsync(review, "LearningCircle", today, "00:00", learnerId);
         var saved = await tm.SaveStageAsync(review, "preparation",
         [
             .. WorkflowClient.Date("practitionersNotified", today), new("f.practitioners", practitionerId), new("f.summaryUpToDate", "yes"),
             .. WorkflowClient.Date("chronology[0].date", today.AddDays(-30)), new("f.chronology[0].event", "Moved school"),
-            new("f.learners", learnerId), .. WorkflowClient.DateTime("circleAt", today, "00:00"), new("f.venue", "Room 4"),
+            new("f.learners", learnerId), new("f.venue", "Room 4"),
             .. WorkflowClient.Date("invitationsSent", today),
         ]);
         Assert.True(saved.IsRedirect, saved.ErrorSummary);

@@ -1,3 +1,4 @@
+using LearningReviews.Domain.Meetings;
 using System.Globalization;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.IntegrationTests.Infrastructure;
@@ -39,20 +40,27 @@ public sealed class LscbLearningReviewWalkthroughTests
             .. WorkflowClient.Date("staffNotifiedOn", today.AddDays(-35)), new("f.agencyRepresentatives", people["agency@demo.example"]),
             .. Row("chronologies", 0, ("agency", "Children's Social Care")), .. RowDate("chronologies", 0, "received", today.AddDays(-20)),
             .. Row("chronologies", 1, ("agency", "Police")),
-            .. WorkflowClient.Date("circulatedOn", today.AddDays(-10)), .. WorkflowClient.DateTime("eventAt", today.AddDays(-1), "09:30"),
+            .. WorkflowClient.Date("circulatedOn", today.AddDays(-10)),
             .. WorkflowClient.Date("invitationsSentOn", today.AddDays(-30)),
             new("f.parentsPerception", "Child L's mother felt the police visits were never followed up by anyone."),
         ];
+        // The learning event was booked on the meetings page for yesterday.
+        await app.RecordEarlierMeetingAsync(review, MeetingKind.LearningEvent, today.AddDays(-1), new TimeOnly(9, 30));
         var saved = await lead.SaveStageAsync(review, "preparation", preparation);
         await lead.AssertSavedAsync(saved);
         var blocked = await lead.GetAsync($"/reviews/{review}");
         Assert.Equal(["Record the chronology received from Police"], blocked.Missing());
         Assert.False(blocked.OffersAdvance(review));
 
-        // The Police chronology arrives: the review moves on to the learning event.
-        saved = await lead.SaveStageAsync(review, "preparation",
-            [.. preparation, .. RowDate("chronologies", 1, "received", today.AddDays(-12))]);
-        var check = await lead.AssertSavedAsync(saved);
+        // The Police chronology arrives: the Police representative enters it in the application, which counts as
+        // received with nothing typed on the stage form; the review moves on to the learning event.
+        using var police = await app.SignedInAsAsync("agency@demo.example");
+        var entered = await police.SubmitAsync($"/reviews/{review}/chronology",
+            [new("Date.day", "3"), new("Date.month", "4"), new("Date.year", "2026"), new("Date.time", ""), new("WhatHappened", "Officers attended a call-out at the home"),
+             new("Source", "Police log 1234"), new("KeyPracticeEpisode", "no")], $"/reviews/{review}/chronology/entries");
+        Assert.True(entered.IsRedirect, entered.ErrorSummary);
+        Assert.Empty((await lead.GetAsync($"/reviews/{review}")).Missing());
+        var check = await lead.GetAsync($"/reviews/{review}/stages/preparation/check");
         Assert.Contains(today.AddDays(-1).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")) + " at 09:30", check.Text, StringComparison.Ordinal);
         Assert.Equal("Action", (await lead.AdvanceAsync(review)).CurrentStageTitle());
 

@@ -1,3 +1,4 @@
+using LearningReviews.Domain.Meetings;
 using System.Globalization;
 using System.Net;
 using LearningReviews.Domain.Calendar;
@@ -40,9 +41,11 @@ public sealed class PracticeLearningDayWalkthroughTests
         Assert.Contains("Detail", summaryKeys);
 
         // Scheduled, by the Service Manager: diarised well ahead, jointly with partners.
+        // The day itself is booked on the meetings page.
+        await sm.BookMeetingAsync(review, "PracticeLearningDay", theDay, "09:30", people["practitioner@demo.example"]);
         var saved = await sm.SaveStageAsync(review, "scheduled",
         [
-            new("f.serviceArea", "Early Support North"), .. WorkflowClient.Date("dayDate", theDay), new("f.jointDay", "yes"),
+            new("f.serviceArea", "Early Support North"), new("f.jointDay", "yes"),
             new("f.jointWith", "Front Door and A&I"), .. WorkflowClient.Date("saveTheDateSent", today.AddMonths(-11)),
         ]);
         await sm.AssertSavedAsync(saved);
@@ -67,10 +70,10 @@ public sealed class PracticeLearningDayWalkthroughTests
             .. Row("selectedCases", 2, ("case", "Child S"), ("practitioner", "Early Help worker"), ("auditor", "Sam Mitchell")),
             new("f.practitioners", people["practitioner@demo.example"]),
         ];
+        var planningMeeting = await app.RecordEarlierMeetingAsync(review, MeetingKind.PlanningMeeting, calendar.AddWorkingDays(theDay, -9), new TimeOnly(10, 0));
         saved = await qa.SaveStageAsync(review, "planning",
         [
-            .. planning, .. WorkflowClient.Date("planningMeetingDate", calendar.AddWorkingDays(theDay, -9)),
-            .. WorkflowClient.Date("practitionersInvited", calendar.AddWorkingDays(theDay, -9)),
+            .. planning, .. WorkflowClient.Date("practitionersInvited", calendar.AddWorkingDays(theDay, -9)),
         ]);
         await qa.AssertSavedAsync(saved);
         var blocked = await qa.GetAsync($"/reviews/{review}");
@@ -78,10 +81,10 @@ public sealed class PracticeLearningDayWalkthroughTests
         Assert.False(blocked.OffersAdvance(review));
 
         // Held 10 working days before, it is in time.
+        await app.MoveEarlierMeetingAsync(planningMeeting, latestPlanning);
         saved = await qa.SaveStageAsync(review, "planning",
         [
-            .. planning, .. WorkflowClient.Date("planningMeetingDate", latestPlanning),
-            .. WorkflowClient.Date("practitionersInvited", latestPlanning),
+            .. planning, .. WorkflowClient.Date("practitionersInvited", latestPlanning),
         ]);
         await qa.AssertSavedAsync(saved);
         Assert.Equal("Evidence gathering", (await qa.AdvanceAsync(review)).CurrentStageTitle());

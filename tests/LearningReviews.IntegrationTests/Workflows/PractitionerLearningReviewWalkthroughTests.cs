@@ -1,3 +1,4 @@
+using LearningReviews.Domain.Meetings;
 using System.Globalization;
 using System.Net;
 using LearningReviews.Domain.Calendar;
@@ -87,9 +88,11 @@ public sealed class PractitionerLearningReviewWalkthroughTests
             .. Row("eventKloe", 0, ("kloe", "What did you do differently because of the parent's learning disability?")),
             .. Row("eventKloe", 1, ("kloe", "What helped agencies keep to one plan?")),
             new("f.gaps", "Health and social care recorded different dates for the pre-birth conference; the minutes confirmed the earlier one."),
-            new("f.staffLevel", "both"), .. WorkflowClient.DateTime("eventAt", today.AddDays(-21), "09:30"), new("f.venue", "Civic Centre, Room 2"),
+            new("f.staffLevel", "both"), new("f.venue", "Civic Centre, Room 2"),
             .. WorkflowClient.Date("agendaSentOn", today.AddDays(-30)),
         ];
+        // The event was booked on the meetings page three weeks ago.
+        await app.RecordEarlierMeetingAsync(review, MeetingKind.PractitionerEvent, today.AddDays(-21), new TimeOnly(9, 30));
         saved = await lead.SaveStageAsync(review, "planning", planning);
         await lead.AssertSavedAsync(saved);
         var blocked = await lead.GetAsync($"/reviews/{review}");

@@ -1,3 +1,4 @@
+using LearningReviews.Domain.Meetings;
 using System.Globalization;
 using LearningReviews.Domain.Calendar;
 using LearningReviews.Domain.Reviews;
@@ -53,9 +54,10 @@ public sealed class RapidReviewWalkthroughTests
 
         // The meeting, recorded by the Business Manager: an immediate action without an owner or a date cannot go on.
         var meetingAt = calendar.AddWorkingDays(notified, 2);
+        // Booked (on the meetings page) for a day now past.
+        await app.RecordEarlierMeetingAsync(review, MeetingKind.RapidReviewMeeting, meetingAt, new TimeOnly(10, 0));
         KeyValuePair<string, string>[] meeting =
         [
-            .. WorkflowClient.DateTime("meetingAt", meetingAt, "10:00"),
             new("f.partners", people["agency@demo.example"]), new("f.partners", people["sm@demo.example"]),
             new("f.facts", "Child R was seen by a health visitor a week before with no concerns noted. Police attended a domestic incident at the address a month earlier."),
             new("f.immediateAction", "yes"),

@@ -31,7 +31,11 @@ public sealed class StageFormsInTheMeetingTests
         using var tm = await app.SignedInAsAsync("tm@demo.example");
         var form = await tm.GetAsync($"/reviews/{review}/stages/preparation");
         Assert.NotNull(form.Html.QuerySelector("[data-app-more-rows]"));
-        Assert.Contains("Time, for example 10am, 2.30pm or 14:30", form.Html.GetElementById("f_circleAt-hint")!.TextContent, StringComparison.Ordinal);
+        // The circle's date is not typed here: the form says it is not booked and links to booking it.
+        Assert.Null(form.Html.QuerySelector("input[name='f.circleAt.day']"));
+        Assert.Contains("Not booked yet", form.Html.GetElementById("f_circleAt")!.TextContent, StringComparison.Ordinal);
+        var facilitator = (await app.UserIdsAsync("facilitator@demo.example"))["facilitator@demo.example"];
+        await tm.BookMeetingAsync(review, "LearningCircle", today.AddDays(7), "2pm", facilitator);
         // The blank row the page's script copies, with the marks it replaces.
         Assert.Contains(form.Html.QuerySelectorAll("template[data-app-row-template]"),
             t => t is AngleSharp.Html.Dom.IHtmlTemplateElement template
@@ -42,21 +46,23 @@ public sealed class StageFormsInTheMeetingTests
             .. WorkflowClient.Date("chronology[0].date", today.AddDays(-30)), new("f.chronology[0].event", "Moved school"),
             // Row 1 was added and removed in the page; row 2 is the one kept.
             .. WorkflowClient.Date("chronology[2].date", today.AddDays(-10)), new("f.chronology[2].event", "Moved school again"),
-            .. WorkflowClient.DateTime("circleAt", today.AddDays(7), "2pm"), new("f.venue", "Room 4"),
+            new("f.venue", "Room 4"),
         ]);
         Assert.True(saved.IsRedirect, saved.ErrorSummary);
+        // Saving the form writes nothing for the circle's date: the booking is the answer.
         var answers = await app.WithDbAsync(db => db.StageRecords.Where(s => s.ReviewId == review && s.StageKey == "preparation").Select(s => s.AnswersJson).SingleAsync());
-        Assert.Contains($"\"circleAt\":\"{today.AddDays(7):yyyy-MM-dd}T14:00\"", answers, StringComparison.Ordinal);
+        Assert.DoesNotContain("circleAt", answers, StringComparison.Ordinal);
 
         var again = await tm.GetAsync($"/reviews/{review}/stages/preparation");
         Assert.Equal("Moved school", InputByName(again, "f.chronology[0].event"));
         Assert.Equal("Moved school again", InputByName(again, "f.chronology[1].event"));
         Assert.Equal("", InputByName(again, "f.chronology[2].event")); // the blank row for the next one
-        Assert.Equal("14:00", InputByName(again, "f.circleAt.time"));
+        Assert.Contains("17 June 2026 at 14:00, Room 4, Civic Centre", again.Html.GetElementById("f_circleAt")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("0 of 1 invited have accepted", again.Html.GetElementById("f_circleAt")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
-    public async Task An_ambiguous_time_is_refused_with_the_way_to_write_it_and_kept_as_typed(Provider provider)
+    public async Task A_date_posted_for_the_circle_is_not_read_it_is_booked_on_the_meetings_page(Provider provider)
     {
         await using var app = await AppFactory.StartAsync(provider);
         using var hol = await app.SignedInAsAsync("hol@demo.example");
@@ -68,12 +74,13 @@ public sealed class StageFormsInTheMeetingTests
         await hol.AdvanceAsync(review);
         using var tm = await app.SignedInAsAsync("tm@demo.example");
 
-        var refused = await tm.SaveStageAsync(review, "preparation", [.. WorkflowClient.DateTime("circleAt", app.Today.AddDays(7), "2.30"), new("f.venue", "Room 4")]);
-        Assert.False(refused.IsRedirect);
-        Assert.Contains("Enter whether the time of 'Date and time of the learning circle' is in the morning or the afternoon, like 2:30am or 2:30pm",
-            refused.ErrorSummary, StringComparison.Ordinal);
-        Assert.Equal("2.30", InputByName(refused, "f.circleAt.time"));
-        Assert.Equal("Room 4", InputByName(refused, "f.venue"));
+        // A date posted for the circle (an old page, say) is not read, so it neither books the circle nor
+        // fails the save: the circle is booked on the meetings page only.
+        var saved = await tm.SaveStageAsync(review, "preparation", [.. WorkflowClient.DateTime("circleAt", app.Today.AddDays(7), "2.30"), new("f.venue", "Room 4")]);
+        Assert.True(saved.IsRedirect, saved.ErrorSummary);
+        Assert.Equal("Room 4", InputByName(await tm.GetAsync($"/reviews/{review}/stages/preparation"), "f.venue"));
+        var missing = (await tm.GetAsync($"/reviews/{review}")).Html.QuerySelectorAll(".app-missing li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Contains("Book the learning circle", missing);
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]

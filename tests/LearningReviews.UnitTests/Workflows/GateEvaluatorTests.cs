@@ -96,7 +96,7 @@ public sealed class GateEvaluatorTests
         Assert.Single(Missing(booked, State(booked)));
         var tomorrow = new JsonObject { ["meetingAt"] = "2026-11-24T10:00" };
         Assert.Empty(Missing(booked, State(booked, tomorrow)));
-        Assert.Equal(["The meeting booked for 24 November 2026 has not happened yet"], Missing(held, State(held, tomorrow)));
+        Assert.Equal(["The meeting booked for 24 November 2026 at 10:00 has not happened yet"], Missing(held, State(held, tomorrow)));
         Assert.Empty(Missing(held, State(held, new JsonObject { ["meetingAt"] = "2026-11-23T09:30" })));
     }
 

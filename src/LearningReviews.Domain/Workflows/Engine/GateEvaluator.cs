@@ -64,6 +64,7 @@ public sealed class GateEvaluator(WorkingDayCalendar calendar)
         GateKind.MeetingHeld => MeetingHeld(stage, gate, state),
         GateKind.DocumentsPresent => DocumentsPresent(stage, gate, state),
         GateKind.ChronologyFromEveryAgency => ChronologyFromEveryAgency(stage, gate, state),
+        GateKind.AttendanceRecorded => AttendanceRecorded(stage, gate, state),
         GateKind.LearningPoints => LearningPoints(stage, gate, state),
         GateKind.ActionsHaveOwnerAndDueDate => ActionsHaveOwnerAndDueDate(stage, gate, state),
         GateKind.WorkingDaysBefore => WorkingDaysBefore(stage, gate, state),
@@ -100,7 +101,18 @@ public sealed class GateEvaluator(WorkingDayCalendar calendar)
     };
 
     private static MissingThing Unanswered(StageDefinition stage, FieldDefinition field) =>
-        new($"Answer '{field.Label}'", stage.Key + "." + field.Key, Unanswered: true);
+        new(AskFor(field), stage.Key + "." + field.Key, Unanswered: true);
+
+    /// <summary>How an unanswered question is asked for: a meeting booked, a document uploaded or circulated, or an answer typed.</summary>
+    private static string AskFor(FieldDefinition field) => (field.Meeting, field.Document) switch
+    {
+        ({ } meeting, _) => BookThe(meeting),
+        (_, { } kind) when field.Circulated => $"Circulate the {ReviewRecords.Words(kind)} from the review's documents, or enter '{field.Label}'",
+        (_, { } kind) => $"Upload the {ReviewRecords.Words(kind)} to the review's documents, or record '{field.Label}'",
+        _ => $"Answer '{field.Label}'",
+    };
+
+    private static string BookThe(Meetings.MeetingKind kind) => $"Book the {ReviewRecords.Words(kind)}";
 
     /// <summary>The unanswered question of this stage that a gate about people, learning points or actions depends on, if any.</summary>
     private static MissingThing? UnansweredField(StageDefinition stage, ReviewState state, Func<FieldDefinition, bool> which)
@@ -135,9 +147,12 @@ public sealed class GateEvaluator(WorkingDayCalendar calendar)
     private static IEnumerable<MissingThing> MeetingBooked(StageDefinition stage, GateDefinition gate, ReviewState state)
     {
         var (answers, field) = state.Resolve(stage, gate.Field!);
-        if (answers.Date(FieldKey(gate.Field!)) is null)
-            yield return new($"Book the meeting: enter '{field?.Label ?? gate.Field}'", Subject(stage, gate.Field!), Unanswered: true);
+        if (answers.Date(FieldKey(gate.Field!)) is null) yield return NotBooked(stage, gate, field);
     }
+
+    /// <summary>A meeting not booked: booked on the meetings page when the field names a kind, else typed.</summary>
+    private static MissingThing NotBooked(StageDefinition stage, GateDefinition gate, FieldDefinition? field) =>
+        new(field?.Meeting is { } kind ? BookThe(kind) : $"Book the meeting: enter '{field?.Label ?? gate.Field}'", Subject(stage, gate.Field!), Unanswered: true);
 
     private static IEnumerable<MissingThing> MeetingHeld(StageDefinition stage, GateDefinition gate, ReviewState state)
     {
@@ -145,10 +160,36 @@ public sealed class GateEvaluator(WorkingDayCalendar calendar)
         var key = FieldKey(gate.Field!);
         var text = answers.Text(key);
         var date = answers.Date(key);
-        if (date is null) yield return new($"Book the meeting: enter '{field?.Label ?? gate.Field}'", Subject(stage, gate.Field!), Unanswered: true);
-        else if (date > state.Today || (text!.Contains('T', StringComparison.Ordinal)
-                     && DateTime.Parse(text, CultureInfo.InvariantCulture) > state.Now))
-            yield return new($"The meeting booked for {date.Value.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))} has not happened yet", Subject(stage, gate.Field!));
+        if (date is null) yield return NotBooked(stage, gate, field);
+        else
+        {
+            var at = text!.Contains('T', StringComparison.Ordinal) ? DateTime.Parse(text, CultureInfo.InvariantCulture) : (DateTime?)null;
+            if (date > state.Today || at > state.Now)
+            {
+                var when = date.Value.ToString("d MMMM yyyy", EnglishGb) + (at is { } time ? " at " + time.ToString("HH:mm", CultureInfo.InvariantCulture) : "");
+                var what = field?.Meeting is { } kind ? ReviewRecords.Words(kind) : "meeting";
+                yield return new($"The {what} booked for {when} has not happened yet", Subject(stage, gate.Field!));
+            }
+        }
+    }
+
+    private static readonly CultureInfo EnglishGb = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>
+    /// The register of the review's latest meeting of the gate's kind has been taken, or (for a meeting held
+    /// without the register in the application) the gate's attendance rows say who came.
+    /// </summary>
+    private static IEnumerable<MissingThing> AttendanceRecorded(StageDefinition stage, GateDefinition gate, ReviewState state)
+    {
+        var kind = gate.Meeting!.Value;
+        var meeting = state.Records.LatestMeeting(kind);
+        if (meeting?.RegisterTaken == true) yield break;
+        if (gate.Field is { } reference)
+        {
+            var (answers, _) = state.Resolve(stage, reference);
+            if (answers.Rows(FieldKey(reference)).Any(row => !string.IsNullOrWhiteSpace(row.GetValueOrDefault("attended")))) yield break;
+        }
+        yield return new($"Record who came to the {ReviewRecords.Words(kind)}: take the register on its meeting page", "attendance:" + kind);
     }
 
     private static IEnumerable<MissingThing> DocumentsPresent(StageDefinition stage, GateDefinition gate, ReviewState state)
@@ -157,8 +198,9 @@ public sealed class GateEvaluator(WorkingDayCalendar calendar)
         {
             var (answers, field) = state.Resolve(stage, reference);
             var answered = field is not null && answers.IsAnswered(field);
-            if (!answered || answers.Text(field!.Key) == "no")
-                yield return new($"Provide '{field?.Label ?? reference}'", Subject(stage, reference), Unanswered: !answered);
+            if (answered && answers.Text(field!.Key) != "no") continue;
+            var text = field?.Document is not null ? AskFor(field) : $"Provide '{field?.Label ?? reference}'";
+            yield return new(text, Subject(stage, reference), Unanswered: !answered);
         }
     }
 
@@ -170,6 +212,8 @@ public sealed class GateEvaluator(WorkingDayCalendar calendar)
             .Select(row => row.GetValueOrDefault("agency")?.Trim())
             .OfType<string>()
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // A chronology entered or imported in the application counts as received, as does a paper one with its date recorded.
+        received.UnionWith(state.Records.ChronologyAgencies);
         var agencies = state.Participants.Select(p => p.Agency).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         if (agencies.Count == 0) yield return new("Add the agencies involved, with their representatives, to the review", "role:AgencyRepresentative");
         foreach (var agency in agencies.Where(a => !received.Contains(a)))

@@ -14,12 +14,25 @@ public sealed class ReviewState
 {
     public required WorkflowDefinition Definition { get; init; }
     public required string CurrentStageKey { get; init; }
-    public IReadOnlyDictionary<string, StageAnswers> Answers { get; init; } = new Dictionary<string, StageAnswers>();
+    /// <summary>
+    /// The answers of each stage, with the fields that read records (meetings, documents) answered from
+    /// <see cref="Records"/>: set with what was typed, read with the records in (see RecordAnswers).
+    /// </summary>
+    public IReadOnlyDictionary<string, StageAnswers> Answers
+    {
+        get => withRecords ??= RecordAnswers.Apply(Definition, typed, Records);
+        init => typed = value;
+    }
+
+    private readonly IReadOnlyDictionary<string, StageAnswers> typed = new Dictionary<string, StageAnswers>();
+    private Dictionary<string, StageAnswers>? withRecords;
     public IReadOnlyList<ParticipantFacts> Participants { get; init; } = [];
     public int LearningPointCount { get; init; }
     public IReadOnlyList<ActionFacts> Actions { get; init; } = [];
     /// <summary>Whether the review's Learning Review Outcomes Form (if it has one) is final.</summary>
     public bool OutcomesFormFinal { get; init; }
+    /// <summary>The review's meetings, documents and chronology entries, for the gates that read records (see RecordAnswers).</summary>
+    public ReviewRecords Records { get; init; } = ReviewRecords.None;
     public DateOnly Today { get; init; }
     public DateTime Now { get; init; }
 

@@ -10,14 +10,18 @@ namespace LearningReviews.Domain.Workflows.Engine;
 /// </summary>
 public sealed class StageAnswers
 {
-    public StageAnswers(JsonObject? values = null, IEnumerable<string>? ticked = null)
+    public StageAnswers(JsonObject? values = null, IEnumerable<string>? ticked = null, IEnumerable<string>? answeredByRecord = null)
     {
         Values = values ?? [];
         Ticked = new HashSet<string>(ticked ?? [], StringComparer.Ordinal);
+        AnsweredByRecord = new HashSet<string>(answeredByRecord ?? [], StringComparer.Ordinal);
     }
 
     public JsonObject Values { get; }
     public ISet<string> Ticked { get; }
+
+    /// <summary>Fields answered by a record of the review (an uploaded document) rather than by what was typed (see RecordAnswers).</summary>
+    public IReadOnlySet<string> AnsweredByRecord { get; }
 
     public string? Text(string key) =>
         Values[key] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
@@ -51,6 +55,7 @@ public sealed class StageAnswers
     public bool IsAnswered(FieldDefinition field)
     {
         ArgumentNullException.ThrowIfNull(field);
+        if (AnsweredByRecord.Contains(field.Key)) return true;
         return field.Kind switch
         {
             FieldKind.MultipleChoice or FieldKind.People => List(field.Key).Count > 0,

@@ -1,3 +1,4 @@
+using LearningReviews.Domain.Meetings;
 using LearningReviews.Domain.Organisation;
 using LearningReviews.Domain.Reviews;
 
@@ -55,8 +56,8 @@ internal static class CommissionedReviewDemos
             .Text("notInvolvedReason", "The child's parent was offered a meeting with a lay member and preferred not to take part."));
         await demo.AdvanceAsync("lead", review);
 
+        await demo.BookMeetingAsync("lead", review, MeetingKind.StaffMeeting, today.AddDays(-35), new TimeOnly(10, 0), null);
         await demo.SaveAsync("lead", review, "meeting", new DemoForm()
-            .DateTime("meetingAt", today.AddDays(-35), "10:00")
             .Row("attendance", 0, ("name", "Attendance officer"), ("agency", "Education"), ("attended", "yes"))
             .Row("attendance", 1, ("name", "Early help worker"), ("agency", "Early Help"), ("attended", "yes"))
             .Text("learning", "Each agency saw the absence and assumed another was leading; nobody saw the child for eleven weeks.")

@@ -1,5 +1,6 @@
 using LearningReviews.Domain.Access;
 using LearningReviews.Domain.Auditing;
+using LearningReviews.Domain.Meetings;
 using LearningReviews.Domain.Organisation;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Domain.Workflows;
@@ -97,6 +98,39 @@ internal sealed class DemoActor(DemoServices services)
             await services.Writer.SaveAsync(review, stage, record, submission);
             services.Audit.Add(AuditActions.Updated, "Stage", stageKey, review.Id, "Answers saved");
             await services.Db.SaveChangesAsync();
+            return 0;
+        });
+
+    /// <summary>
+    /// Books a meeting of the review, as "Book a meeting" on its meetings page does, with the accounts named
+    /// invited (and accepted). When <paramref name="attended"/> is given, the register is taken as well: those
+    /// accounts came. Demo data sends no invitations.
+    /// </summary>
+    public Task BookMeetingAsync(string account, Guid reviewId, MeetingKind kind, DateOnly date, TimeOnly start, string? room,
+        string[]? invited = null, string[]? attended = null) =>
+        AsAsync(account, async user =>
+        {
+            var review = await LoadAsync(reviewId, user);
+            var meeting = new Meeting
+            {
+                ReviewId = review.Id, Kind = kind, Date = date, Start = start, Room = room,
+                DurationMinutes = MeetingKindNames.DefaultDurationMinutes(kind),
+            };
+            foreach (var who in invited ?? [])
+            {
+                var person = await AccountAsync(who);
+                meeting.Invitees.Add(new MeetingInvitee
+                {
+                    UserId = person.Id, Name = person.DisplayName, Email = person.Email!, Response = MeetingResponse.Accepted,
+                    Attendance = attended is null ? MeetingAttendance.NotRecorded
+                        : attended.Contains(who, StringComparer.OrdinalIgnoreCase) ? MeetingAttendance.Attended : MeetingAttendance.SentApologies,
+                });
+            }
+            services.Db.Meetings.Add(meeting);
+            services.Audit.Add(AuditActions.Created, nameof(Meeting), meeting.Id.ToString(), review.Id,
+                $"{meeting.Kind} on {meeting.Date:yyyy-MM-dd}, {meeting.Invitees.Count} invited");
+            await services.Db.SaveChangesAsync();
+            services.Workflow.ForgetRecords(review.Id);
             return 0;
         });
 

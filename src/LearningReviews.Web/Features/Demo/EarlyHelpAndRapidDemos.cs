@@ -1,3 +1,4 @@
+using LearningReviews.Domain.Meetings;
 using LearningReviews.Domain.Organisation;
 
 namespace LearningReviews.Web.Features.Demo;
@@ -26,8 +27,9 @@ internal static class EarlyHelpAndRapidDemos
 
         var day = await demo.ProposeAsync("sm", "practice-learning-day", north, null,
             "The Early Support practice learning day on plans that families can follow.", "Plans that families can follow");
+        await demo.BookMeetingAsync("sm", day, MeetingKind.PracticeLearningDay, today.AddDays(42), new TimeOnly(9, 30), null);
         await demo.SaveAsync("sm", day, "scheduled", new DemoForm()
-            .Text("serviceArea", "Early Support North").Date("dayDate", today.AddDays(42)).Text("jointDay", "no")
+            .Text("serviceArea", "Early Support North").Text("jointDay", "no")
             .Date("saveTheDateSent", today.AddMonths(-10)));
         await demo.AdvanceAsync("sm", day);
 

@@ -1,3 +1,4 @@
+using LearningReviews.Domain.Meetings;
 using LearningReviews.Domain.Organisation;
 using LearningReviews.Domain.Reviews;
 
@@ -27,13 +28,16 @@ internal static class LocalityLearningCircleDemos
         var childC = await demo.ProposeWithRecordNumberAsync("hol", Key, north, "turning-point",
             "A move to kinship care after a long period of neglect.", "DEMO-C", ["Child C"]);
         await AgreeAsync(demo, childC, today.AddDays(-30));
+        // The circle is booked on the review's meetings page; the register was taken there on the day.
+        await demo.BookMeetingAsync("tm", childC, MeetingKind.LearningCircle, today.AddDays(-7), new TimeOnly(10, 0),
+            "Meeting room 2, Pebblebrook Family Hub", ["practitioner", "facilitator"], attended: ["practitioner", "facilitator"]);
         await demo.SaveAsync("tm", childC, "preparation", new DemoForm()
             .Date("practitionersNotified", today.AddDays(-28)).Choose("practitioners", await demo.IdOfAsync("practitioner"))
             .Text("summaryUpToDate", "yes")
             .Date("chronology[0].date", today.AddDays(-200)).Text("chronology[0].event", "First referral from the nursery about missed meals")
             .Date("chronology[1].date", today.AddDays(-60)).Text("chronology[1].event", "Moved to live with an aunt under a kinship arrangement")
             .Choose("learners", await demo.IdOfAsync("facilitator"))
-            .DateTime("circleAt", today.AddDays(-7), "10:00").Text("venue", "Meeting room 2, Pebblebrook Family Hub")
+            .Text("venue", "Meeting room 2, Pebblebrook Family Hub")
             .Date("invitationsSent", today.AddDays(-21)));
         await demo.AdvanceAsync("tm", childC);
         await demo.SaveAsync("hol", childC, "circle", new DemoForm()

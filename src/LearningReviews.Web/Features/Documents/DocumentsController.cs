@@ -47,7 +47,7 @@ public sealed class DocumentsController(
         var review = await queries.FindAsync(id, where: "record.pdf");
         if (review is null) return NotFound();
         if (!await access.Demand(review, ReviewOperations.Export, "record.pdf")) return Forbid();
-        return await PdfAsync(review, documents.Record(review, workflow.DefinitionOf(review), Author(review), users.Current()), "Review record");
+        return await PdfAsync(review, documents.Record(review, workflow.DefinitionOf(review), Author(review), users.Current(), workflow.RecordsOf(review)), "Review record");
     }
 
     private async Task<IActionResult> PdfAsync(Review review, PrintedDocument document, string what)

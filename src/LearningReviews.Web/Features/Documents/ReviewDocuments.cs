@@ -82,7 +82,9 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
 
     /// <summary>The record of a review run without an Outcomes Form: each stage reached, its answers, learning points and actions.</summary>
     /// <param name="viewer">As for <see cref="OutcomesForm"/>.</param>
-    public PrintedDocument Record(Review review, WorkflowDefinition definition, string author, UserContext? viewer = null)
+    /// <param name="kept">The review's meetings and documents, which questions naming a meeting or document kind print (see RecordAnswers).</param>
+    public PrintedDocument Record(Review review, WorkflowDefinition definition, string author, UserContext? viewer = null,
+        Domain.Workflows.Engine.ReviewRecords? kept = null)
     {
         ArgumentNullException.ThrowIfNull(review);
         ArgumentNullException.ThrowIfNull(definition);
@@ -104,6 +106,7 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
         {
             var answers = ReviewWorkflowService.AnswersOf(records[stage.Key]);
             if (viewer is not null) answers = redactor.Redact(stage, FamilyRows.VisibleTo(viewer, review, stage, answers));
+            if (kept is not null) answers = Domain.Workflows.Engine.RecordAnswers.Apply(stage, answers, kept);
             blocks.Add(new HeadingBlock(stage.Title));
             if (stage.Checklist.Count > 0)
             {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LearningReviews.Domain.Access;
 using LearningReviews.Domain.Auditing;
+using LearningReviews.Domain.Meetings;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Domain.Text;
 using LearningReviews.Domain.Workflows;
@@ -65,6 +66,7 @@ public sealed class ReviewWorkflowService(
         ArgumentNullException.ThrowIfNull(review);
         return new ReviewState
         {
+            Records = RecordsOf(review),
             Definition = DefinitionOf(review),
             CurrentStageKey = review.CurrentStageKey,
             Answers = LatestRecords(review).ToDictionary(r => r.Key, r => AnswersOf(r.Value)),
@@ -78,6 +80,63 @@ public sealed class ReviewWorkflowService(
             Today = time.Today,
             Now = time.Now,
         };
+    }
+
+    private readonly Dictionary<Guid, ReviewRecords> recordsRead = [];
+
+    /// <summary>
+    /// The review's meetings (not cancelled), documents and chronology agencies, which fields naming a meeting
+    /// or document kind and some gates read. Read once per review in a request: a page asks several times.
+    /// </summary>
+    public ReviewRecords RecordsOf(Review review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        if (recordsRead.TryGetValue(review.Id, out var known)) return known;
+        var definition = DefinitionOf(review);
+        // Most methodologies read no records: they cost no queries.
+        var readsRecords = definition.Stages.Any(s => s.Fields.Any(f => f.Meeting is not null || f.Document is not null)
+                                                      || s.Gates.Any(g => g.Kind is GateKind.ChronologyFromEveryAgency or GateKind.AttendanceRecorded));
+        var records = readsRecords ? ReadRecords(review.Id) : ReviewRecords.None;
+        recordsRead[review.Id] = records;
+        return records;
+    }
+
+    /// <summary>Forgets the records read for a review, after a change to them in this request.</summary>
+    public void ForgetRecords(Guid reviewId) => recordsRead.Remove(reviewId);
+
+    private ReviewRecords ReadRecords(Guid reviewId)
+    {
+        var meetings = db.Meetings.AsNoTracking()
+            .Where(m => m.ReviewId == reviewId && m.CancelledAt == null)
+            .Select(m => new
+            {
+                m.Id, m.Kind, m.Date, m.Start, m.Room, m.VirtualLink,
+                Invited = m.Invitees.Count,
+                Accepted = m.Invitees.Count(i => i.Response == MeetingResponse.Accepted),
+                Marked = m.Invitees.Any(i => i.Attendance != MeetingAttendance.NotRecorded),
+            })
+            .ToList()
+            .Select(m => new MeetingFacts(m.Id, m.Kind, m.Date, m.Start, m.Room, m.VirtualLink is not null, m.Invited, m.Accepted, m.Marked))
+            .ToList();
+        var documents = db.ReviewFiles.AsNoTracking()
+            .Where(f => f.ReviewId == reviewId)
+            .Select(f => new { f.Id, f.Kind, f.Title, f.UploadedAt, Circulated = f.Circulations.Min(c => (DateTime?)c.SentAt) })
+            .ToList()
+            .Select(f => new DocumentFacts(f.Id, f.Kind, f.Title, time.LocalDate(f.UploadedAt), f.Circulated is { } sent ? time.LocalDate(sent) : null))
+            .ToList();
+        var agencies = db.ChronologyEntries.AsNoTracking()
+            .Where(e => e.ReviewId == reviewId)
+            .Select(e => e.Agency!.Name)
+            .Distinct()
+            .ToList();
+        return new ReviewRecords { Meetings = meetings, Documents = documents, ChronologyAgencies = agencies };
+    }
+
+    /// <summary>Each stage's latest answers with the fields that read records answered from them (see RecordAnswers).</summary>
+    public Dictionary<string, StageAnswers> AnswersWithRecords(Review review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        return RecordAnswers.Apply(DefinitionOf(review), LatestRecords(review).ToDictionary(r => r.Key, r => AnswersOf(r.Value)), RecordsOf(review));
     }
 
     public static StageAnswers AnswersOf(ReviewStageRecord record)

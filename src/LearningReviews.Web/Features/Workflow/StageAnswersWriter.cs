@@ -24,6 +24,10 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(submission);
         var before = ReviewWorkflowService.AnswersOf(record);
+        // A meeting's date is not on the form (it is read from the booking): whatever an older version of the
+        // form saved there is kept as it was, not cleared.
+        foreach (var field in stage.Fields.Where(f => f.Meeting is not null && before.Values[f.Key] is not null))
+            submission.Answers[field.Key] = before.Values[field.Key]!.DeepClone();
         record.AnswersJson = submission.Answers.ToJsonString();
         record.ChecklistJson = JsonSerializer.Serialize(submission.Ticked);
         if (record.Status == StageStatus.NotStarted) record.Status = StageStatus.InProgress;

@@ -69,7 +69,8 @@ public static partial class StageFormReader
         ArgumentNullException.ThrowIfNull(modelState);
         var submission = new StageSubmission();
         var context = new ReadContext(form, modelState, today, calendar ?? BankHolidaysOnly, submission.Notices);
-        foreach (var field in stage.Fields)
+        // A meeting's date is booked on the meetings page, never typed here: the form has no box for it.
+        foreach (var field in stage.Fields.Where(f => f.Meeting is null))
         {
             var name = "f." + field.Key;
             switch (field.Kind)

@@ -21,6 +21,24 @@ public sealed record StagePage(
 {
     public string FieldName(FieldDefinition field) => "f." + field.Key;
 
+    /// <summary>The review's meetings and documents, which fields naming a meeting or document kind show (see RecordAnswers).</summary>
+    public ReviewRecords Records { get; init; } = ReviewRecords.None;
+
+    /// <summary>The meeting a field naming a meeting kind shows, if one is booked.</summary>
+    public MeetingFacts? MeetingFor(FieldDefinition field) =>
+        field?.Meeting is { } kind ? Records.LatestMeeting(kind) : null;
+
+    /// <summary>The document a field naming a document kind shows, if the review has one.</summary>
+    public DocumentFacts? DocumentFor(FieldDefinition field) =>
+        field?.Document is { } kind ? Records.DocumentFor(kind, field.Circulated) : null;
+
+    /// <summary>A booked meeting in words: "3 June 2026 at 10:00".</summary>
+    public static string When(MeetingFacts meeting)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return AnswerText.Date(meeting.Date) + " at " + meeting.Start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>How this viewer reads the review's free text (another family's names replaced when they see only some families).</summary>
     public Reviews.FamilyRedactor Redactor { get; init; } = Reviews.FamilyRedactor.None;
 

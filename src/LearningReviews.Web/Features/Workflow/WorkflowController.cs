@@ -46,7 +46,8 @@ public sealed class WorkflowController(
 
         var submission = StageFormReader.Read(page.Stage, Request.Form, ModelState, time.Today, calendar);
         FacilitatorIndependenceCheck.Check(page.Stage, page.Review, submission, page.Accounts, ModelState);
-        var answers = new Domain.Workflows.Engine.StageAnswers(submission.Answers, submission.Ticked);
+        // Fields read from records (a booked meeting, a document) show the records again, not what was posted.
+        var answers = Domain.Workflows.Engine.RecordAnswers.Apply(page.Stage, new Domain.Workflows.Engine.StageAnswers(submission.Answers, submission.Ticked), page.Records);
         if (!ModelState.IsValid)
         {
             // Show the form again with everything as typed.
@@ -193,8 +194,10 @@ public sealed class WorkflowController(
         var accounts = await PeopleDirectory.AccountsAsync(db);
         var people = accounts.Values.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Select(a => new SelectListItem(a.Name, a.Id)).ToList();
         var visible = PeopleDirectory.VisibleParticipants(user, review);
-        return new StagePage(review, definition, stage, record, redactor.Redact(stage, rows), editable, moves, people)
+        var records = workflow.RecordsOf(review);
+        return new StagePage(review, definition, stage, record, Domain.Workflows.Engine.RecordAnswers.Apply(stage, redactor.Redact(stage, rows), records), editable, moves, people)
         {
+            Records = records,
             Redactor = redactor,
             HidesFamilies = hidesFamilies,
             Accounts = accounts,
