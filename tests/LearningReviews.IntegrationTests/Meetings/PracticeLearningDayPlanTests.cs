@@ -99,6 +99,50 @@ public sealed class PracticeLearningDayPlanTests
         Assert.Equal(HttpStatusCode.Forbidden, (await qaBrowser.FollowAsync(notHers)).Status);
     }
 
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task A_Practice_Learning_Day_review_takes_a_day_of_the_plan_and_a_circle_is_not_offered_it(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider, settings: NoScheduledRuns);
+        await app.SeedDemoAsync();
+        using var sm = await app.SignedInAsAsync("sm@demo.example");
+        Assert.True((await SubmitWithTokenAsync(sm, "/practice-learning-days/plan/2026", Day(new DateOnly(2026, 10, 20), "Front Door with the Police", joint: true))).IsRedirect);
+        var planned = await app.WithDbAsync(db => db.MeetingSlots.SingleAsync());
+        var (day, circle) = await app.WithDbAsync(async db => (
+            await db.Reviews.Where(r => r.MethodologyKey == "practice-learning-day").Select(r => r.Id).FirstAsync(),
+            await db.Reviews.Where(r => r.Title.EndsWith("Child B")).Select(r => r.Id).SingleAsync()));
+
+        // The day's booking page offers the plan's day, with its service area and that it is joint.
+        var form = await sm.GetAsync($"/reviews/{day}/meetings/new?kind=PracticeLearningDay");
+        var shown = form.Html.Body!.TextContent;
+        Assert.Contains("Take a day set in the year's Practice Learning Day plan", shown, StringComparison.Ordinal);
+        Assert.Contains("Tuesday 20 October 2026, 9:30am to 3:30pm, Council Chamber, Front Door with the Police, held jointly with partners", shown, StringComparison.Ordinal);
+
+        // Choosing it as another kind of meeting is refused; as the day, it becomes the review's day and leaves the free list.
+        var wrongKind = await sm.SubmitAsync($"/reviews/{day}/meetings/new", [new("Form.Kind", "PlanningMeeting"), new("Form.SlotId", planned.Id.ToString())]);
+        Assert.Equal(HttpStatusCode.OK, wrongKind.Status);
+        Assert.Contains("A date booked ahead is for a practice learning day", wrongKind.ErrorSummary, StringComparison.Ordinal);
+        var qa = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "qa@demo.example").Select(u => u.Id).SingleAsync());
+        var taken = await sm.SubmitAsync($"/reviews/{day}/meetings/new",
+            [new("Form.Kind", "PracticeLearningDay"), new("Form.SlotId", planned.Id.ToString()), new("Form.Invitees", qa)]);
+        Assert.True(taken.IsRedirect, taken.ErrorSummary);
+        var meeting = await app.WithDbAsync(db => db.Meetings.SingleAsync(m => m.ReviewId == day && m.Date == new DateOnly(2026, 10, 20)));
+        Assert.Equal((LearningReviews.Domain.Meetings.MeetingKind.PracticeLearningDay, new TimeOnly(9, 30), 360, "Council Chamber"),
+            (meeting.Kind, meeting.Start, meeting.DurationMinutes, meeting.Room));
+        Assert.Equal(meeting.Id, await app.WithDbAsync(db => db.MeetingSlots.Where(s => s.Id == planned.Id).Select(s => s.MeetingId).SingleAsync()));
+        var line = (await sm.GetAsync("/practice-learning-days?year=2026")).Html.QuerySelector(".app-planned li")!.TextContent;
+        Assert.Contains("Taken by a Practice Learning Day review", line, StringComparison.Ordinal);
+
+        // A learning circle review is never offered a planned day, and cannot take one by posting its id.
+        using var tm = await app.SignedInAsAsync("tm@demo.example");
+        Assert.True((await SubmitWithTokenAsync(sm, "/practice-learning-days/plan/2026", Day(new DateOnly(2026, 11, 17), "Resources", joint: false))).IsRedirect);
+        var november = await app.WithDbAsync(db => db.MeetingSlots.SingleAsync(s => s.MeetingId == null));
+        Assert.DoesNotContain("17 November 2026", (await tm.GetAsync($"/reviews/{circle}/meetings/new")).Text, StringComparison.Ordinal);
+        var forged = await tm.SubmitAsync($"/reviews/{circle}/meetings/new",
+            [new("Form.Kind", "LearningCircle"), new("Form.SlotId", november.Id.ToString()), new("Form.Invitees", qa)]);
+        Assert.Contains("That date is no longer free", forged.ErrorSummary, StringComparison.Ordinal);
+        Assert.Null(await app.WithDbAsync(db => db.MeetingSlots.Where(s => s.Id == november.Id).Select(s => s.MeetingId).SingleAsync()));
+    }
+
     /// <summary>Posts a form as a browser would: the fields typed, plus the page's antiforgery and concurrency tokens.</summary>
     private static async Task<TestBrowser.Page> SubmitWithTokenAsync(TestBrowser browser, string url, List<KeyValuePair<string, string>> fields)
     {

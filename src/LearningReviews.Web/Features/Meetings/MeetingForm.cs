@@ -95,4 +95,7 @@ public sealed record MeetingFormPage(Guid ReviewId, string ReviewReference, Meet
 {
     /// <summary>Free dates booked ahead for the review's locality (a new meeting may take one).</summary>
     public IReadOnlyList<MeetingSlot> FreeSlots { get; init; } = [];
+
+    /// <summary>The kind of meeting the free slots become (a learning circle, or a Practice Learning Day of the plan).</summary>
+    public MeetingKind? SlotKind { get; init; }
 }

@@ -24,6 +24,40 @@ public static class MeetingSlots
             .Select(c => (c.Date, c.Room!)).ToList();
     }
 
+    /// <summary>
+    /// What kind of slot a review may take, and the meeting it becomes: a locality learning circle review takes
+    /// its locality's circle dates; a Practice Learning Day review takes a day of the year's plan. Other
+    /// methodologies take none.
+    /// </summary>
+    public static (MeetingSeriesPurpose Purpose, MeetingKind Kind)? SlotsFor(string methodologyKey) => methodologyKey switch
+    {
+        "locality-learning-circle" => (MeetingSeriesPurpose.LocalityLearningCircles, MeetingKind.LearningCircle),
+        "practice-learning-day" => (MeetingSeriesPurpose.PracticeLearningDays, MeetingKind.PracticeLearningDay),
+        _ => null,
+    };
+
+    /// <summary>Whether a free slot is one this review may take (its locality's circle, or a planned day).</summary>
+    public static bool MayTake(MeetingSlot slot, Guid? localityId, string methodologyKey)
+    {
+        ArgumentNullException.ThrowIfNull(slot);
+        if (slot.Series is null || SlotsFor(methodologyKey) is not { } slots || slot.Series.Purpose != slots.Purpose) return false;
+        return slots.Purpose != MeetingSeriesPurpose.LocalityLearningCircles || (slot.Series.LocalityId is not null && slot.Series.LocalityId == localityId);
+    }
+
+    /// <summary>The free slots a review may take from tomorrow on, soonest first: its locality's circles, or the plan's days.</summary>
+    public static Task<List<MeetingSlot>> FreeForAsync(LearningReviewsDbContext db, Guid? localityId, string methodologyKey, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return SlotsFor(methodologyKey)?.Purpose switch
+        {
+            MeetingSeriesPurpose.LocalityLearningCircles => FreeCirclesAsync(db, localityId, today),
+            MeetingSeriesPurpose.PracticeLearningDays => db.MeetingSlots.AsNoTracking()
+                .Where(s => s.MeetingId == null && s.Date > today && s.Series!.Purpose == MeetingSeriesPurpose.PracticeLearningDays)
+                .OrderBy(s => s.Date).ThenBy(s => s.Start).Take(12).ToListAsync(),
+            _ => Task.FromResult(new List<MeetingSlot>()),
+        };
+    }
+
     /// <summary>The free circle slots of a locality from today on, soonest first.</summary>
     public static Task<List<MeetingSlot>> FreeCirclesAsync(LearningReviewsDbContext db, Guid? localityId, DateOnly today)
     {

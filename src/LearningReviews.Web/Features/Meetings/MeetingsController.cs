@@ -257,8 +257,7 @@ public sealed class MeetingsController(
     {
         if (form.SlotId is not { } slotId) return null;
         var slot = await db.MeetingSlots.Include(s => s.Series).FirstOrDefaultAsync(s => s.Id == slotId);
-        if (slot is null || slot.MeetingId is not null || slot.Date <= time.Today
-            || slot.Series!.Purpose != MeetingSeriesPurpose.LocalityLearningCircles || slot.Series.LocalityId is null || slot.Series.LocalityId != review.LocalityId)
+        if (slot is null || slot.MeetingId is not null || slot.Date <= time.Today || !MeetingSlots.MayTake(slot, review.LocalityId, review.MethodologyKey))
         {
             ModelState.AddModelError("Form.SlotId", "That date is no longer free. Choose another date");
             return null;
@@ -277,7 +276,11 @@ public sealed class MeetingsController(
         if (slot is not null)
         {
             // A slot booked ahead brings its date, time and place (its room was checked for clashes when booked).
-            if (kind is not null and not MeetingKind.LearningCircle) ModelState.AddModelError("Form.Kind", "A date booked ahead for the locality is for a learning circle");
+            var slotKind = MeetingSlots.SlotsFor(review.MethodologyKey)!.Value.Kind;
+            if (kind is not null && kind != slotKind)
+            {
+                ModelState.AddModelError("Form.Kind", $"A date booked ahead is for a {MeetingKindNames.Of(slotKind).ToLowerInvariant()}: choose that kind, or none of the dates");
+            }
             (date, start, duration, room, link) = (slot.Date, slot.Start, slot.DurationMinutes, slot.Room, slot.VirtualLink);
         }
         else
@@ -341,7 +344,8 @@ public sealed class MeetingsController(
             dateBoxes, clashes)
         {
             // Only a new meeting takes a slot; a booked meeting is changed like any other.
-            FreeSlots = existing is null ? await MeetingSlots.FreeCirclesAsync(db, review.LocalityId, time.Today) : [],
+            FreeSlots = existing is null ? await MeetingSlots.FreeForAsync(db, review.LocalityId, review.MethodologyKey, time.Today) : [],
+            SlotKind = MeetingSlots.SlotsFor(review.MethodologyKey)?.Kind,
         };
     }
 }
