@@ -30,7 +30,7 @@ public sealed class DefinitionVersioningTests
         var oldPage = await tm.GetAsync($"/reviews/{old}");
         Assert.Contains("Locality Learning Circle (version 1)", oldPage.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Check the learning is embedded", oldPage.Text, StringComparison.Ordinal);
-        Assert.Equal(4, oldPage.Html.QuerySelectorAll(".govuk-task-list__item").Length);
+        Assert.Equal(4, oldPage.Html.QuerySelectorAll(".app-stage-tasks .govuk-task-list__item").Length);
 
         // A review started now gets version 2, with its extra stage.
         var started = await tm.SubmitAsync($"/reviews/start/{Key}",
@@ -41,7 +41,7 @@ public sealed class DefinitionVersioningTests
         var fresh = await tm.FollowAsync(started);
         Assert.Contains("Locality Learning Circle (version 2)", fresh.Text, StringComparison.Ordinal);
         Assert.Contains("Check the learning is embedded", fresh.Text, StringComparison.Ordinal);
-        Assert.Equal(5, fresh.Html.QuerySelectorAll(".govuk-task-list__item").Length);
+        Assert.Equal(5, fresh.Html.QuerySelectorAll(".app-stage-tasks .govuk-task-list__item").Length);
 
         // The old review finishes by its own definition: completing "after" closes it.
         var today = app.Today;
