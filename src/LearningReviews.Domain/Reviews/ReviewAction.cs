@@ -84,6 +84,12 @@ public class ReviewAction : IAuditableEntity
     /// <summary>Every status change and note, oldest first.</summary>
     public List<ActionHistory> History { get; set; } = [];
 
+    /// <summary>
+    /// Whether the action was typed in a stage's "actions" field (and so is shown, edited, removed and counted
+    /// by that field and its gates), rather than made from another record, which changes only with that record.
+    /// </summary>
+    public bool IsTypedOnForm => SourceKey is null;
+
     /// <summary>SMART in the sense the documents ask: an owner and a due date at least.</summary>
     public bool HasOwnerAndDueDate =>
         (!string.IsNullOrWhiteSpace(OwnerName) || OwnerUserId is not null) && DueDate is not null;

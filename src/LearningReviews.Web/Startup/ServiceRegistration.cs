@@ -75,6 +75,7 @@ public static class ServiceRegistration
         services.AddScoped<ReviewWorkflowService>();
         services.AddScoped<TypedMeetingDates>();
         services.AddScoped<Features.ActionPlans.ActionPlanList>();
+        services.AddScoped<Features.ActionPlans.ActionSourcesStep>();
         services.AddScoped<StageAnswersWriter>();
         services.AddScoped<Features.Outcomes.OutcomesFormService>();
         services.AddScoped<Features.InformationRequests.InformationRequestService>();

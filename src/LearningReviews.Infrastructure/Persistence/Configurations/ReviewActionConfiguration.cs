@@ -10,6 +10,7 @@ internal sealed class ReviewActionConfiguration : IEntityTypeConfiguration<Revie
     {
         builder.ToTable("Actions");
         builder.Ignore(a => a.HasOwnerAndDueDate);
+        builder.Ignore(a => a.IsTypedOnForm);
         builder.Property(a => a.What).HasMaxLength(2000);
         builder.Property(a => a.OwnerName).HasMaxLength(200);
         builder.Property(a => a.OwnerUserId).HasMaxLength(450);
