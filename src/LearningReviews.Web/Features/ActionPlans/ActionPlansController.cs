@@ -128,7 +128,8 @@ public sealed class ActionPlansController(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var from = action.Status;
-        ActionRules.Apply(action, new ActionStatusChange(form.Status!.Value, form.Evidence, recheck.Date, form.CancellationReason, form.Note), now, user.UserId, ActorName);
+        // Added explicitly: a new row with its key already set, found only through the navigation, would be taken for an update.
+        db.ActionHistory.Add(ActionRules.Apply(action, new ActionStatusChange(form.Status!.Value, form.Evidence, recheck.Date, form.CancellationReason, form.Note), now, user.UserId, ActorName));
         db.Entry(action).Property(a => a.ConcurrencyToken).OriginalValue = form.ConcurrencyToken;
         var kept = new List<ReviewFile>();
         foreach (var (upload, read) in checkedFiles)
