@@ -45,6 +45,9 @@ public class ReviewFile
     /// <summary>When the document came with an agency's answer to an information request, that request.</summary>
     public Guid? InformationRequestId { get; set; }
 
+    /// <summary>When the document is evidence of an action's impact, that action.</summary>
+    public Guid? ReviewActionId { get; set; }
+
     public string? UploadedByUserId { get; set; }
     public required string UploadedByName { get; set; }
     public DateTime UploadedAt { get; set; }

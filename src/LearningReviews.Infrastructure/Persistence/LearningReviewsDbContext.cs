@@ -41,6 +41,7 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<LearningPoint> LearningPoints => Set<LearningPoint>();
     public DbSet<ReviewAction> Actions => Set<ReviewAction>();
+    public DbSet<ActionHistory> ActionHistory => Set<ActionHistory>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<ReviewStageRecord> StageRecords => Set<ReviewStageRecord>();
     public DbSet<ReviewTransition> Transitions => Set<ReviewTransition>();

@@ -213,6 +213,9 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                     b.Property<long>("Length")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("ReviewActionId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("uuid");
 
@@ -248,6 +251,8 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                     b.HasIndex("CaseId");
 
                     b.HasIndex("InformationRequestId");
+
+                    b.HasIndex("ReviewActionId");
 
                     b.HasIndex("ReviewId", "UploadedAt");
 
@@ -872,6 +877,47 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                     b.ToTable("NationalPanelResponses", (string)null);
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionHistory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "At");
+
+                    b.ToTable("ActionHistory", (string)null);
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Reviews.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1118,6 +1164,10 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                     b.Property<Guid?>("AgencyId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1134,6 +1184,10 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
 
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("EvidenceOfImpact")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<string>("ImpactMeasure")
                         .HasMaxLength(2000)
@@ -1157,8 +1211,24 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<DateOnly?>("RecheckOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SourceStageKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1178,7 +1248,9 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("LearningPointId");
 
-                    b.HasIndex("ReviewId");
+                    b.HasIndex("OwnerUserId", "Status");
+
+                    b.HasIndex("ReviewId", "SourceStageKey", "SourceKey");
 
                     b.ToTable("Actions", (string)null);
                 });
@@ -2395,6 +2467,11 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                         .HasForeignKey("InformationRequestId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("LearningReviews.Domain.Reviews.ReviewAction", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewActionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
@@ -2502,6 +2579,15 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionHistory", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Reviews.ReviewAction", null)
+                        .WithMany("History")
+                        .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2828,6 +2914,11 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                     b.Navigation("Participants");
 
                     b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

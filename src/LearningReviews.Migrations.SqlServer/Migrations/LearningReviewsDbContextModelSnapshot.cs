@@ -214,6 +214,9 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.Property<long>("Length")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("ReviewActionId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("uniqueidentifier");
 
@@ -249,6 +252,8 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.HasIndex("CaseId");
 
                     b.HasIndex("InformationRequestId");
+
+                    b.HasIndex("ReviewActionId");
 
                     b.HasIndex("ReviewId", "UploadedAt");
 
@@ -873,6 +878,47 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.ToTable("NationalPanelResponses", (string)null);
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionHistory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "At");
+
+                    b.ToTable("ActionHistory", (string)null);
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Reviews.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1119,6 +1165,10 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("AgencyId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("datetime2");
 
@@ -1135,6 +1185,10 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("EvidenceOfImpact")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<string>("ImpactMeasure")
                         .HasMaxLength(2000)
@@ -1158,8 +1212,24 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateOnly?>("RecheckOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ReviewId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SourceStageKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1179,7 +1249,9 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
 
                     b.HasIndex("LearningPointId");
 
-                    b.HasIndex("ReviewId");
+                    b.HasIndex("OwnerUserId", "Status");
+
+                    b.HasIndex("ReviewId", "SourceStageKey", "SourceKey");
 
                     b.ToTable("Actions", (string)null);
                 });
@@ -2474,6 +2546,11 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                         .HasForeignKey("InformationRequestId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("LearningReviews.Domain.Reviews.ReviewAction", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewActionId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
@@ -2581,6 +2658,15 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionHistory", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Reviews.ReviewAction", null)
+                        .WithMany("History")
+                        .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2897,6 +2983,11 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.Navigation("Participants");
 
                     b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewAction", b =>
+                {
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

@@ -26,6 +26,8 @@ public static class StartupCommands
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         // Meeting dates typed on stage forms before those fields read bookings become meetings (once).
         await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.Workflow.TypedMeetingDates>().MoveAsync();
+        // Actions saved before the action plans get their source; findings and plan changes become actions (once).
+        await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.ActionPlans.ActionSourcesStep>().RunAsync();
         await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().EnsureRolesExistAsync();
     }
 

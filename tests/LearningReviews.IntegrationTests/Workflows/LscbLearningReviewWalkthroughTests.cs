@@ -109,10 +109,12 @@ public sealed class LscbLearningReviewWalkthroughTests
             await db.Reviews.Where(r => r.Id == review).Select(r => r.Status).SingleAsync(),
             await db.Transitions.Where(t => t.ReviewId == review).OrderBy(t => t.OccurredAt).Select(t => t.Kind).ToListAsync(),
             await db.LearningPoints.CountAsync(p => p.ReviewId == review),
-            await db.Actions.Where(a => a.ReviewId == review).OrderBy(a => a.DueDate).Select(a => a.OwnerName).ToListAsync()));
+            await db.Actions.Where(a => a.ReviewId == review && a.SourceKey == null).OrderBy(a => a.DueDate).Select(a => a.OwnerName).ToListAsync()));
         Assert.Equal(ReviewStatus.Closed, status);
         Assert.Equal([TransitionKind.Started, TransitionKind.Advanced, TransitionKind.Advanced, TransitionKind.Advanced, TransitionKind.Closed], transitions);
         Assert.Equal(2, points);
         Assert.Equal(["Andy Agbaje", "Health safeguarding lead"], actions);
+        // Each key finding is also an action of the action plan (docs/action-plans.md).
+        Assert.Equal(2, await app.WithDbAsync(db => db.Actions.CountAsync(a => a.ReviewId == review && a.Source == ActionSource.LscbKeyFinding)));
     }
 }

@@ -67,7 +67,7 @@ public sealed class MyWorkDeadlineTests
             for (var n = 1; n <= 55; n++) db.Reviews.Add(NewReview(2030, n, "lscb-learning-review", ReviewStatus.InProgress));
             var old = NewReview(2001, 1, "lscb-learning-review", ReviewStatus.InProgress);
             old.Actions.Add(new ReviewAction { What = "Chase the health visitor", OwnerName = "Beth Morgan", DueDate = today.AddDays(-5) });
-            old.Actions.Add(new ReviewAction { What = "Already done", OwnerName = "Beth Morgan", DueDate = today.AddDays(-5), Status = ActionStatus.Completed });
+            old.Actions.Add(new ReviewAction { What = "Already done", OwnerName = "Beth Morgan", DueDate = today.AddDays(-5), Status = ActionStatus.CompletedAwaitingEvidence });
             var form = NewReview(2001, 2, "desktop-review", ReviewStatus.InProgress);
             form.OutcomesForms.Add(new Domain.Outcomes.OutcomesForm
             {

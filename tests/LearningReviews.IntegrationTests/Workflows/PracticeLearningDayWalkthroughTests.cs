@@ -145,10 +145,11 @@ public sealed class PracticeLearningDayWalkthroughTests
             await db.Reviews.Where(r => r.Id == review).Select(r => r.Status).SingleAsync(),
             await db.Transitions.Where(t => t.ReviewId == review).OrderBy(t => t.OccurredAt).Select(t => t.Kind).ToListAsync(),
             await db.LearningPoints.CountAsync(p => p.ReviewId == review),
-            await db.Actions.CountAsync(a => a.ReviewId == review)));
+            await db.Actions.Where(a => a.ReviewId == review).Select(a => a.Source).ToListAsync()));
         Assert.Equal(ReviewStatus.Closed, status);
         Assert.Equal([TransitionKind.Started, .. Enumerable.Repeat(TransitionKind.Advanced, 4), TransitionKind.Closed], transitions);
         Assert.Equal(2, points);
-        Assert.Equal(0, actions);
+        // Each finding of the day is an action of the action plan (docs/action-plans.md).
+        Assert.Equal([ActionSource.PracticeLearningDayFinding, ActionSource.PracticeLearningDayFinding], actions);
     }
 }

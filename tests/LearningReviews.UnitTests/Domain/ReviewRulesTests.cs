@@ -33,7 +33,7 @@ public sealed class ReviewRulesTests
         var action = new ReviewAction { What = "x", DueDate = today.AddDays(-1), Status = ActionStatus.InProgress };
         Assert.True(action.IsOverdue(today));
         Assert.False(new ReviewAction { What = "x", DueDate = today, Status = ActionStatus.NotStarted }.IsOverdue(today));
-        action.Status = ActionStatus.Completed;
+        action.Status = ActionStatus.CompletedAwaitingEvidence;
         Assert.False(action.IsOverdue(today));
     }
 

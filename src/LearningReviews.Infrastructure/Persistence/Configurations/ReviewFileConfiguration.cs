@@ -25,6 +25,9 @@ internal sealed class ReviewFileConfiguration : IEntityTypeConfiguration<ReviewF
         // NO ACTION rather than cascade: the review's own cascade removes both, and SQL Server refuses two cascade paths.
         builder.HasOne<InformationRequest>().WithMany().HasForeignKey(f => f.InformationRequestId).OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(f => f.InformationRequestId);
+        // NO ACTION for the same reason: an action's evidence goes with the review.
+        builder.HasOne<ReviewAction>().WithMany().HasForeignKey(f => f.ReviewActionId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasIndex(f => f.ReviewActionId);
         builder.HasMany(f => f.Circulations).WithOne().HasForeignKey(c => c.FileId).OnDelete(DeleteBehavior.Cascade);
     }
 }

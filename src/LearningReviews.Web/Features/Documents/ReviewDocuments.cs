@@ -126,7 +126,7 @@ public sealed class ReviewDocuments(IConfiguration configuration, PartnershipTim
                     case FieldKind.Actions:
                         blocks.Add(new HeadingBlock(field.Label, 2));
                         blocks.Add(new TableBlock([new("Action", 3), new("Person responsible", 2), new("Due", 1.3), new("How impact is measured", 2)],
-                            review.Actions.OrderBy(a => a.CreatedAt).Select(a => (IReadOnlyList<string>)
+                            review.Actions.Where(a => a.IsTypedOnForm).OrderBy(a => a.CreatedAt).Select(a => (IReadOnlyList<string>)
                                 [redactor.Redact(a.What)!, redactor.Redact(a.OwnerName) ?? "", a.DueDate is { } due ? AnswerText.Date(due) : "", redactor.Redact(a.ImpactMeasure) ?? ""]).ToList()));
                         break;
                     case FieldKind.Rows:

@@ -57,7 +57,7 @@ public sealed record OutcomesContent(
             if (sections.Count == 1) sections.Add(new OutcomesSection(LeadAuthorKey, "Lead Author", null, LeadAuthorOf(review)));
         }
         var points = review.LearningPoints.OrderBy(p => p.Position).Select(p => p.Text).ToList();
-        var recommendations = review.Actions.OrderBy(a => a.CreatedAt)
+        var recommendations = review.Actions.Where(a => a.IsTypedOnForm).OrderBy(a => a.CreatedAt)
             .Select(a => new Recommendation(a.What, a.OwnerName ?? "", a.DueDate is { } due ? AnswerText.Date(due) : ""))
             .ToList();
         return new OutcomesContent(sections, points, recommendations);

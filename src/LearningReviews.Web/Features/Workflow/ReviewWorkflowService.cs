@@ -75,7 +75,7 @@ public sealed class ReviewWorkflowService(
                 .ToList(),
             LearningPointCount = review.LearningPoints.Count,
             OutcomesFormFinal = review.OutcomesForms.MaxBy(f => f.Version)?.IsLocked == true,
-            Actions = review.Actions.Select(a => new ActionFacts(!string.IsNullOrWhiteSpace(a.OwnerName) || a.OwnerUserId is not null, a.DueDate)).ToList(),
+            Actions = review.Actions.Where(a => a.IsTypedOnForm).Select(a => new ActionFacts(!string.IsNullOrWhiteSpace(a.OwnerName) || a.OwnerUserId is not null, a.DueDate)).ToList(),
             // Answers hold wall-clock dates and times, so gates compare them with local time.
             Today = time.Today,
             Now = time.Now,

@@ -15,7 +15,7 @@ namespace LearningReviews.Web.Features.Workflow;
 /// their own, and the people chosen in person fields as participants in the field's review role.
 /// Learning point and action changes are audited one by one (which record, which review; never the text).
 /// </summary>
-public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog audit)
+public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog audit, WorkflowCatalogue catalogue)
 {
     public async Task SaveAsync(Review review, StageDefinition stage, ReviewStageRecord record, StageSubmission submission)
     {
@@ -33,12 +33,25 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
         if (record.Status == StageStatus.NotStarted) record.Status = StageStatus.InProgress;
 
         if (stage.Fields.Any(f => f.Kind == FieldKind.LearningPoints)) SyncLearningPoints(review, submission.LearningPoints);
-        if (stage.Fields.Any(f => f.Kind == FieldKind.Actions)) await SyncActionsAsync(review, submission.Actions);
+        if (stage.Fields.Any(f => f.Kind == FieldKind.Actions)) await SyncActionsAsync(review, stage, submission.Actions);
         foreach (var field in stage.Fields.Where(f => f.Kind is FieldKind.Person or FieldKind.People && f.ReviewRole is not null))
         {
             var chosen = ChosenIn(submission.Answers, field);
             var chosenBefore = ChosenIn(before.Values, field);
             await SyncParticipantsAsync(review, Enum.Parse<ReviewRole>(field.ReviewRole!), chosenBefore, chosen);
+        }
+        SyncExtractedActions(review);
+    }
+
+    /// <summary>Key findings, learning day findings and changes to the plan become actions of the action plan (see ActionExtraction).</summary>
+    private void SyncExtractedActions(Review review)
+    {
+        if (catalogue.Find(review.MethodologyKey, review.DefinitionVersion) is not { } definition) return;
+        foreach (var (action, change) in ActionPlans.ActionExtraction.Sync(review, definition))
+        {
+            if (change == AuditActions.Created) db.Actions.Add(action);
+            if (change == AuditActions.Deleted) db.Actions.Remove(action);
+            audit.Add(change, nameof(ReviewAction), action.Id.ToString(), review.Id, $"{ActionRules.Name(action.Source)} {change.ToLowerInvariant()} in the action plan");
         }
     }
 
@@ -72,13 +85,14 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
         }
     }
 
-    private async Task SyncActionsAsync(Review review, List<ActionInput> inputs)
+    private async Task SyncActionsAsync(Review review, StageDefinition stage, List<ActionInput> inputs)
     {
         // An owner chosen from the accounts is kept by id and by name, so every list that shows owners reads the same.
         var ownerIds = inputs.Select(i => i.OwnerUserId).OfType<string>().Distinct().ToList();
         var ownerNames = ownerIds.Count == 0 ? new Dictionary<string, string>() : await db.Users.Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         var keep = inputs.Where(i => i.Id is not null).Select(i => i.Id).ToHashSet();
-        foreach (var removed in review.Actions.Where(a => !keep.Contains(a.Id)).ToList())
+        // Only actions typed on a form: those made from findings or the plan change with their source (ActionExtraction).
+        foreach (var removed in review.Actions.Where(a => a.IsTypedOnForm && !keep.Contains(a.Id)).ToList())
         {
             review.Actions.Remove(removed);
             db.Actions.Remove(removed);
@@ -88,10 +102,13 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
         {
             var ownerUserId = input.OwnerUserId is { } chosen && ownerNames.ContainsKey(chosen) ? chosen : null;
             var ownerName = ownerUserId is null ? input.Owner : ownerNames[ownerUserId];
-            var action = review.Actions.FirstOrDefault(a => a.Id == input.Id);
+            var action = review.Actions.FirstOrDefault(a => a.Id == input.Id && a.IsTypedOnForm);
             if (action is null)
             {
-                action = new ReviewAction { ReviewId = review.Id, What = input.What };
+                action = new ReviewAction
+                {
+                    ReviewId = review.Id, What = input.What, Source = ActionRules.SourceOfActionsField(review.MethodologyKey), SourceStageKey = stage.Key,
+                };
                 review.Actions.Add(action);
                 db.Actions.Add(action);
                 audit.Add(AuditActions.Created, nameof(ReviewAction), action.Id.ToString(), review.Id, "Action added");

@@ -64,7 +64,7 @@ public sealed record StagePage(
 
     /// <summary>The actions the form shows: as typed if it came back, else as saved.</summary>
     public IReadOnlyList<ActionInput> ActionRows() =>
-        TypedActions ?? Review.Actions.OrderBy(a => a.CreatedAt)
+        TypedActions ?? Review.Actions.Where(a => a.IsTypedOnForm).OrderBy(a => a.CreatedAt)
             .Select(a => new ActionInput(a.Id, Redactor.Redact(a.What)!,
                 // An owner chosen from the accounts shows in the picker; the name box keeps only someone without an account.
                 a.OwnerUserId is null ? Redactor.Redact(a.OwnerName) : null,
@@ -241,7 +241,7 @@ public sealed record StagePage(
         {
             FieldKind.Rows => $"{Answers.Rows(field.Key).Count} rows",
             FieldKind.LearningPoints => string.Join(" / ", Review.LearningPoints.OrderBy(p => p.Position).Select(p => Redactor.Redact(p.Text))),
-            FieldKind.Actions => $"{Review.Actions.Count} actions",
+            FieldKind.Actions => $"{Review.Actions.Count(a => a.IsTypedOnForm)} actions",
             _ => AnswerText.For(field, Answers, id => People.FirstOrDefault(p => p.Value == id)?.Text),
         };
     }
