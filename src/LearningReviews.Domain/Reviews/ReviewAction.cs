@@ -26,6 +26,9 @@ public class ReviewAction : IAuditableEntity
     public ActionStatus Status { get; set; } = ActionStatus.NotStarted;
     public DateTime? CompletedAt { get; set; }
 
+    /// <summary>The practice themes the action answers (Features/Themes counts open and overdue actions per theme).</summary>
+    public List<Theme> Themes { get; set; } = [];
+
     /// <summary>SMART in the sense the documents ask: an owner and a due date at least.</summary>
     public bool HasOwnerAndDueDate =>
         (!string.IsNullOrWhiteSpace(OwnerName) || OwnerUserId is not null) && DueDate is not null;

@@ -74,6 +74,8 @@ public static class ServiceRegistration
         services.AddScoped<ReviewProposalService>();
         services.AddScoped<ReviewWorkflowService>();
         services.AddScoped<TypedMeetingDates>();
+        services.AddScoped<Features.Themes.ThemeListSeeding>();
+        services.AddScoped<Features.Themes.ThemeFigures>();
         services.AddScoped<StageAnswersWriter>();
         services.AddScoped<Features.Outcomes.OutcomesFormService>();
         services.AddScoped<Features.InformationRequests.InformationRequestService>();

@@ -26,6 +26,8 @@ public static class StartupCommands
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
         // Meeting dates typed on stage forms before those fields read bookings become meetings (once).
         await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.Workflow.TypedMeetingDates>().MoveAsync();
+        // The managed theme list starts with common safeguarding learning themes (once; Features/Themes).
+        await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.Themes.ThemeListSeeding>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().EnsureRolesExistAsync();
     }
 
