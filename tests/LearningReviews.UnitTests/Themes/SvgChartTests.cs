@@ -29,7 +29,8 @@ public sealed class SvgChartTests
     {
         var svg = Draw(["Neglect"], new ChartSeries("Reviews", [3]));
         Assert.Equal("img", svg.Attribute("role")!.Value);
-        Assert.Equal("chart-x-title chart-x-desc", svg.Attribute("aria-labelledby")!.Value);
+        Assert.Equal("chart-x-title", svg.Attribute("aria-labelledby")!.Value);
+        Assert.Equal("chart-x-desc", svg.Attribute("aria-describedby")!.Value);
         Assert.Equal("Reviews per theme", svg.Element(Svg + "title")!.Value);
         Assert.Equal("chart-x-title", svg.Element(Svg + "title")!.Attribute("id")!.Value);
         Assert.Equal("Neglect came up most.", svg.Element(Svg + "desc")!.Value);

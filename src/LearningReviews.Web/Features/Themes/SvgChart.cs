@@ -86,7 +86,7 @@ public static class SvgChart
     private static StringBuilder Start(string id, string title, string description, int width, int height)
     {
         var svg = new StringBuilder();
-        svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"app-chart\" role=\"img\" id=\"{Encode(id)}\" aria-labelledby=\"{Encode(id)}-title {Encode(id)}-desc\" "))
+        svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"app-chart\" role=\"img\" id=\"{Encode(id)}\" aria-labelledby=\"{Encode(id)}-title\" aria-describedby=\"{Encode(id)}-desc\" "))
             .Append(Invariant($"viewBox=\"0 0 {width} {height}\" focusable=\"false\">"))
             .Append(Invariant($"<title id=\"{Encode(id)}-title\">{Encode(title)}</title><desc id=\"{Encode(id)}-desc\">{Encode(description)}</desc>"))
             // The second series is hatched, so the bars differ in pattern as well as colour.
