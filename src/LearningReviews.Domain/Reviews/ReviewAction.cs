@@ -90,6 +90,9 @@ public class ReviewAction : IAuditableEntity
     /// </summary>
     public bool IsTypedOnForm => SourceKey is null;
 
+    /// <summary>The practice themes the action answers (Features/Themes counts open and overdue actions per theme).</summary>
+    public List<Theme> Themes { get; set; } = [];
+
     /// <summary>SMART in the sense the documents ask: an owner and a due date at least.</summary>
     public bool HasOwnerAndDueDate =>
         (!string.IsNullOrWhiteSpace(OwnerName) || OwnerUserId is not null) && DueDate is not null;

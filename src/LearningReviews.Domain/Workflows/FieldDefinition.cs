@@ -19,6 +19,11 @@ public enum FieldKind
     LearningPoints,
     /// <summary>SMART actions, kept as first-class ReviewAction records.</summary>
     Actions,
+    /// <summary>
+    /// Practice themes from the partnership's managed list (checkboxes). The review is tagged with the themes
+    /// chosen; the answer keeps their names as saved. Every themes field of a review shows the review's themes.
+    /// </summary>
+    Themes,
 }
 
 /// <summary>One question on a stage's form.</summary>

@@ -76,6 +76,8 @@ public static class ServiceRegistration
         services.AddScoped<TypedMeetingDates>();
         services.AddScoped<Features.ActionPlans.ActionPlanList>();
         services.AddScoped<Features.ActionPlans.ActionSourcesStep>();
+        services.AddScoped<Features.Themes.ThemeListSeeding>();
+        services.AddScoped<Features.Themes.ThemeFigures>();
         services.AddScoped<StageAnswersWriter>();
         services.AddScoped<Features.Outcomes.OutcomesFormService>();
         services.AddScoped<Features.InformationRequests.InformationRequestService>();

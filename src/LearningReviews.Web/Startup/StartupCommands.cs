@@ -28,6 +28,8 @@ public static class StartupCommands
         await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.Workflow.TypedMeetingDates>().MoveAsync();
         // Actions saved before the action plans get their source; findings and plan changes become actions (once).
         await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.ActionPlans.ActionSourcesStep>().RunAsync();
+        // The managed theme list starts with common safeguarding learning themes (once; Features/Themes).
+        await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.Themes.ThemeListSeeding>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().EnsureRolesExistAsync();
     }
 

@@ -4,6 +4,7 @@ using LearningReviews.Domain.Outcomes;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Infrastructure.Persistence;
 using LearningReviews.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace LearningReviews.IntegrationTests.Outcomes;
 
@@ -68,7 +69,8 @@ public sealed class ExportListPagingTests
         var day = new DateTime(2025, 7, 10, 12, 0, 0, DateTimeKind.Utc);
         await app.WithDbAsync(async db =>
         {
-            var neglect = new Theme { Name = "Neglect" };
+            // "Neglect" is on the starting theme list (Features/Themes).
+            var neglect = await db.Themes.SingleAsync(t => t.Name == "Neglect");
             AddRecordReview(db, 1, ReviewStatus.Closed, day).Themes.Add(neglect);
             AddRecordReview(db, 2, ReviewStatus.Closed, day, themesAnswer: "Parental mental health");
             // Written as the application writes answers: é is escaped in the stored JSON.

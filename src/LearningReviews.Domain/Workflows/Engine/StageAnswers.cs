@@ -58,7 +58,7 @@ public sealed class StageAnswers
         if (AnsweredByRecord.Contains(field.Key)) return true;
         return field.Kind switch
         {
-            FieldKind.MultipleChoice or FieldKind.People => List(field.Key).Count > 0,
+            FieldKind.MultipleChoice or FieldKind.People or FieldKind.Themes => List(field.Key).Count > 0,
             FieldKind.Rows => Rows(field.Key).Count > 0,
             _ => Text(field.Key) is not null,
         };

@@ -23,6 +23,7 @@ public static class AnswerText
         string Choice(string value) => field.Options.FirstOrDefault(o => o.Value == value)?.Text ?? personName?.Invoke(value) ?? value;
         return field.Kind switch
         {
+            FieldKind.Themes => string.Join(", ", answers.List(field.Key)),
             FieldKind.MultipleChoice or FieldKind.People => string.Join(", ", answers.List(field.Key).Select(Choice)),
             FieldKind.Rows or FieldKind.LearningPoints or FieldKind.Actions => "",
             FieldKind.YesNo => answers.Text(field.Key) switch { "yes" => "Yes", "no" => "No", _ => "" },

@@ -28,12 +28,24 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
         // form saved there is kept as it was, not cleared.
         foreach (var field in stage.Fields.Where(f => f.Meeting is not null && before.Values[f.Key] is not null))
             submission.Answers[field.Key] = before.Values[field.Key]!.DeepClone();
+        // The managed theme list is small: read once for the stage's theme tags (Features/Themes).
+        var themeList = stage.Fields.Any(f => f.Kind is FieldKind.Themes or FieldKind.LearningPoints or FieldKind.Actions)
+            ? await db.Themes.ToListAsync()
+            : [];
+        foreach (var field in stage.Fields.Where(f => f.Kind == FieldKind.Themes))
+        {
+            var ticked = submission.Answers[field.Key]?.AsArray().Select(n => Guid.TryParse(n?.GetValue<string>(), out var id) ? id : Guid.Empty) ?? [];
+            var chosen = Themes.ThemeTagging.TagReview(review, ticked, themeList, audit);
+            // The answer keeps the names as saved, so check your answers, the Outcomes Form and the PDFs read them.
+            submission.Answers[field.Key] = new System.Text.Json.Nodes.JsonArray(chosen.OrderBy(t => t.Position).ThenBy(t => t.Name)
+                .Select(t => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(t.Name)).ToArray());
+        }
         record.AnswersJson = submission.Answers.ToJsonString();
         record.ChecklistJson = JsonSerializer.Serialize(submission.Ticked);
         if (record.Status == StageStatus.NotStarted) record.Status = StageStatus.InProgress;
 
-        if (stage.Fields.Any(f => f.Kind == FieldKind.LearningPoints)) SyncLearningPoints(review, submission.LearningPoints);
-        if (stage.Fields.Any(f => f.Kind == FieldKind.Actions)) await SyncActionsAsync(review, stage, submission.Actions);
+        if (stage.Fields.Any(f => f.Kind == FieldKind.LearningPoints)) SyncLearningPoints(review, submission.LearningPoints, themeList);
+        if (stage.Fields.Any(f => f.Kind == FieldKind.Actions)) await SyncActionsAsync(review, stage, submission.Actions, themeList);
         foreach (var field in stage.Fields.Where(f => f.Kind is FieldKind.Person or FieldKind.People && f.ReviewRole is not null))
         {
             var chosen = ChosenIn(submission.Answers, field);
@@ -55,7 +67,7 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
         }
     }
 
-    private void SyncLearningPoints(Review review, List<LearningPointInput> inputs)
+    private void SyncLearningPoints(Review review, List<LearningPointInput> inputs, List<Theme> themeList)
     {
         var keep = inputs.Where(i => i.Id is not null).Select(i => i.Id).ToHashSet();
         foreach (var removed in review.LearningPoints.Where(p => !keep.Contains(p.Id)).ToList())
@@ -74,6 +86,7 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
                 review.LearningPoints.Add(point);
                 db.LearningPoints.Add(point);
                 audit.Add(AuditActions.Created, nameof(LearningPoint), point.Id.ToString(), review.Id, "Learning point added");
+                Themes.ThemeTagging.Set(point.Themes, Themes.ThemeTagging.Allowed(input.Themes ?? [], themeList, point.Themes));
             }
             else
             {
@@ -81,11 +94,13 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
                     audit.Add(AuditActions.Updated, nameof(LearningPoint), existing.Id.ToString(), review.Id, "Learning point changed");
                 existing.Text = input.Text;
                 existing.Position = position + 1;
+                if (Themes.ThemeTagging.Set(existing.Themes, Themes.ThemeTagging.Allowed(input.Themes ?? [], themeList, existing.Themes)))
+                    audit.Add(AuditActions.Updated, nameof(LearningPoint), existing.Id.ToString(), review.Id, "Learning point's themes changed");
             }
         }
     }
 
-    private async Task SyncActionsAsync(Review review, StageDefinition stage, List<ActionInput> inputs)
+    private async Task SyncActionsAsync(Review review, StageDefinition stage, List<ActionInput> inputs, List<Theme> themeList)
     {
         // An owner chosen from the accounts is kept by id and by name, so every list that shows owners reads the same.
         var ownerIds = inputs.Select(i => i.OwnerUserId).OfType<string>().Distinct().ToList();
@@ -125,6 +140,8 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
             action.ImpactMeasure = input.Impact;
             // A recommendation may answer one finding; only this review's learning points can be chosen.
             action.LearningPointId = review.LearningPoints.Any(p => p.Id == input.Finding) ? input.Finding : null;
+            if (Themes.ThemeTagging.Set(action.Themes, Themes.ThemeTagging.Allowed(input.Themes ?? [], themeList, action.Themes)) && action.CreatedAt != default)
+                audit.Add(AuditActions.Updated, nameof(ReviewAction), action.Id.ToString(), review.Id, "Action's themes changed");
             action.DueDate = DateOnly.TryParseExact(input.Due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due) ? due : null;
         }
     }

@@ -10,13 +10,16 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace LearningReviews.Web.Features.Workflow;
 
 /// <summary>A learning point or action as typed on a stage form.</summary>
-public sealed record LearningPointInput(Guid? Id, string Text);
+/// <param name="Themes">The practice themes ticked for the point (Features/Themes).</param>
+public sealed record LearningPointInput(Guid? Id, string Text, IReadOnlyList<Guid>? Themes = null);
 
 /// <param name="Finding">The learning point (finding) the action answers, if chosen.</param>
 /// <param name="Due">yyyy-MM-dd, or "typed:day|month|year" when what was typed is not a real date (shown again as typed).</param>
 /// <param name="Owner">The person responsible typed as a name: someone without an account.</param>
 /// <param name="OwnerUserId">The person responsible chosen from the accounts.</param>
-public sealed record ActionInput(Guid? Id, string What, string? Owner, string? Due, string? Impact, Guid? Finding = null, string? OwnerUserId = null);
+/// <param name="Themes">The practice themes ticked for the action (Features/Themes).</param>
+public sealed record ActionInput(Guid? Id, string What, string? Owner, string? Due, string? Impact, Guid? Finding = null, string? OwnerUserId = null,
+    IReadOnlyList<Guid>? Themes = null);
 
 /// <summary>Everything posted from one stage form, read into answers, with problems recorded in ModelState.</summary>
 public sealed class StageSubmission
@@ -86,6 +89,12 @@ public static partial class StageFormReader
                     if (field.Kind == FieldKind.MultipleChoice && chosen.Any(v => field.Options.All(o => o.Value != v)))
                         modelState.AddModelError(name, $"Choose '{field.Label}' from the list");
                     submission.Answers[field.Key] = new JsonArray(chosen.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
+                    break;
+                case FieldKind.Themes:
+                    // Theme ids as posted; StageAnswersWriter tags the review with them and keeps their names as the answer.
+                    var themeIds = ReadThemeIds(form, name);
+                    if (themeIds is null) modelState.AddModelError(name, $"Choose '{field.Label}' from the list");
+                    submission.Answers[field.Key] = new JsonArray((themeIds ?? []).Select(v => (JsonNode)JsonValue.Create(v.ToString())).ToArray());
                     break;
                 case FieldKind.Rows:
                     submission.Answers[field.Key] = ReadRows(field, context);
@@ -272,7 +281,9 @@ public static partial class StageFormReader
             if (text.Length > 0) shown++;
             if (text.Length > InputLimits.LearningPoint)
                 modelState.AddModelError(fieldName, $"Learning point {shown} must be {InputLimits.Format(InputLimits.LearningPoint)} characters or fewer (it has {InputLimits.Format(text.Length)})");
-            if (text.Length > 0) yield return new LearningPointInput(ParseId(form[$"lp[{i}].id"]), text);
+            var themes = ReadThemeIds(form, $"lp[{i}].themes");
+            if (themes is null) modelState.AddModelError(fieldName, $"Choose the themes of learning point {shown} from the list");
+            if (text.Length > 0) yield return new LearningPointInput(ParseId(form[$"lp[{i}].id"]), text, themes ?? []);
         }
     }
 
@@ -306,13 +317,29 @@ public static partial class StageFormReader
             if (ownerUser is not null && ownerTyped is not null)
                 modelState.AddModelError(fieldName, $"Action {i + 1}: choose the person responsible or type the name of someone without an account, not both");
             yield return new ActionInput(ParseId(form[p + ".id"]), what, ownerTyped, due, NullIfEmpty(form[p + ".impact"]),
-                ParseId(form[p + ".finding"]), ownerUser);
+                ParseId(form[p + ".finding"]), ownerUser, ReadThemeIds(form, p + ".themes") ?? []);
         }
     }
 
     private static void CheckLength(ModelStateDictionary modelState, string name, string text, int limit, string what)
     {
         if (text.Length > limit) modelState.AddModelError(name, $"{what} must be {InputLimits.Format(limit)} characters or fewer (it has {InputLimits.Format(text.Length)})");
+    }
+
+    /// <summary>The theme ids ticked under <paramref name="name"/>, each once; null when something posted is not a theme id.</summary>
+    public static IReadOnlyList<Guid>? ReadThemeIds(IFormCollection form, string name)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var posted = form[name].Where(v => !string.IsNullOrWhiteSpace(v)).ToList();
+        // Nobody ticks more themes than the list holds; ids are 36 characters.
+        if (posted.Count > 200) return null;
+        var ids = new List<Guid>();
+        foreach (var value in posted)
+        {
+            if (!Guid.TryParse(value, out var id)) return null;
+            if (!ids.Contains(id)) ids.Add(id);
+        }
+        return ids;
     }
 
     private static Guid? ParseId(string? value) => Guid.TryParse(value, out var id) ? id : null;

@@ -45,6 +45,32 @@ public sealed record StagePage(
     /// <summary>Some of this stage is kept from the viewer (another family's rows or names), so they may read it but not save it.</summary>
     public bool HidesFamilies { get; init; }
 
+    /// <summary>The managed theme list, retired themes too (Features/Themes), for themes fields and the themes of learning points and actions.</summary>
+    public IReadOnlyList<Theme> ThemeList { get; init; } = [];
+
+    /// <summary>
+    /// The themes offered to a record: the active ones, and retired ones the record already has (so saving keeps them),
+    /// as checkboxes labelled with the name and hinted with the description.
+    /// </summary>
+    public IReadOnlyList<Themes.ThemeChoice> ThemeChoices(IEnumerable<Guid> already)
+    {
+        var had = already.ToHashSet();
+        return ThemeList.Where(t => !t.IsRetired || had.Contains(t.Id)).OrderBy(t => t.Position).ThenBy(t => t.Name)
+            .Select(t => new Themes.ThemeChoice(t.Id, t.IsRetired ? t.Name + " (retired)" : t.Name, t.Description)).ToList();
+    }
+
+    /// <summary>
+    /// The themes ticked in a themes field: as posted when the form comes back with errors (the answer then holds ids),
+    /// else the review's themes (every themes field shows the review's themes, as every learning points field shows its points).
+    /// </summary>
+    public IReadOnlyList<Guid> TickedThemes(FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var posted = Answers.List(field.Key);
+        var ids = posted.Select(v => Guid.TryParse(v, out var id) ? id : (Guid?)null).OfType<Guid>().ToList();
+        return posted.Count > 0 && ids.Count == posted.Count ? ids : Review.Themes.Select(t => t.Id).ToList();
+    }
+
     /// <summary>Learning points as typed, when the form comes back with errors (nothing typed is lost).</summary>
     public IReadOnlyList<LearningPointInput>? TypedLearningPoints { get; init; }
 
@@ -53,7 +79,7 @@ public sealed record StagePage(
 
     /// <summary>The learning points the form shows: as typed if it came back, else as saved.</summary>
     public IReadOnlyList<LearningPointInput> LearningPointRows() =>
-        TypedLearningPoints ?? Review.LearningPoints.OrderBy(p => p.Position).Select(p => new LearningPointInput(p.Id, Redactor.Redact(p.Text)!)).ToList();
+        TypedLearningPoints ?? Review.LearningPoints.OrderBy(p => p.Position).Select(p => new LearningPointInput(p.Id, Redactor.Redact(p.Text)!, p.Themes.Select(t => t.Id).ToList())).ToList();
 
     /// <summary>Who is responsible for an action, as people read it: the account's name when chosen from the accounts, else the name typed.</summary>
     public string? OwnerNameOf(ActionInput action)
@@ -69,7 +95,7 @@ public sealed record StagePage(
                 // An owner chosen from the accounts shows in the picker; the name box keeps only someone without an account.
                 a.OwnerUserId is null ? Redactor.Redact(a.OwnerName) : null,
                 a.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                Redactor.Redact(a.ImpactMeasure), a.LearningPointId, a.OwnerUserId)).ToList();
+                Redactor.Redact(a.ImpactMeasure), a.LearningPointId, a.OwnerUserId, a.Themes.Select(t => t.Id).ToList())).ToList();
 
     /// <summary>
     /// The people an action's owner is chosen from: the review's participants, then everyone else, each

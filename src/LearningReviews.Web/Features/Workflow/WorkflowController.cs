@@ -198,6 +198,7 @@ public sealed class WorkflowController(
         return new StagePage(review, definition, stage, record, Domain.Workflows.Engine.RecordAnswers.Apply(stage, redactor.Redact(stage, rows), records), editable, moves, people)
         {
             Records = records,
+            ThemeList = await db.Themes.AsNoTracking().ToListAsync(),
             Redactor = redactor,
             HidesFamilies = hidesFamilies,
             Accounts = accounts,
