@@ -56,7 +56,7 @@ public static partial class IdentifyingDetailsCheck
     /// Six or more digits in a row are likely a record number; so are an NHS number written in its groups
     /// ("943 476 5919") and a phone number. Years side by side ("2023 2024") are not.
     /// </summary>
-    [GeneratedRegex(@"(?<![\d/.-])(\d{6,}|\d{3} \d{3} \d{4}|0\d{2,4} \d{3} ?\d{3,4}|0\d{3,4} \d{6,7})(?![\d/.-])", Options, 1000)]
+    [GeneratedRegex(@"(?<![\d/.-])(\d{6,}|\d{3} \d{3} \d{4}|0\d{2,4} \d{3} ?\d{3,4}|0\d{3,4} \d{6,7})(?![\d/-]|\.\d)", Options, 1000)]
     private static partial Regex LongDigitRun();
 
     [GeneratedRegex(@"\b(D\.?O\.?B\.?|date\s+of\s+birth|born\s+on|birth\s+date)\b[:\s]*(\d{1,2}(st|nd|rd|th)?[\s/.-]+(\d{1,2}|[A-Za-z]{3,9})[\s/.,-]+\d{2,4})?", Options | RegexOptions.IgnoreCase, 1000)]
@@ -77,7 +77,7 @@ public static partial class IdentifyingDetailsCheck
 
     private const string StreetWords = "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Court|Crescent|Terrace|Place|Gardens|Grove|Square|Walk|Mews|Row|Hill|View|Parade|Vale|Rise|Green|Estate";
 
-    [GeneratedRegex(@"\b\d{1,4}[A-Za-z]?,?\s+(([A-Z][a-z']+|[A-Z]{2,})\s+){1,3}(" + StreetWords + @")\b\.?", Options, 1000)]
+    [GeneratedRegex(@"\b\d{1,4}[A-Za-z]?,?\s+(([A-Z][a-z']+|[A-Z]{2,})\s+){1,3}(" + StreetWords + @")\b", Options, 1000)]
     private static partial Regex NumberedStreet();
 
     // Without a house number, a street is still an address; "Court" is left out (Family Court, Crown Court).
@@ -90,7 +90,10 @@ public static partial class IdentifyingDetailsCheck
     [GeneratedRegex(@"\b(Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?\s+[A-Z][a-zA-Z'-]+(\s+[A-Z][a-zA-Z'-]+)?", Options, 1000)]
     private static partial Regex TitledName();
 
-    [GeneratedRegex(@"\b[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?\s+[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?\b", Options, 1000)]
+    // A name word: "Smith", "O'Neill", "McDonald", "Sarah-Jane".
+    private const string NameWord = @"[A-Z](?:[a-z]+|'[A-Z][a-z]+)(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)?";
+
+    [GeneratedRegex(@"\b" + NameWord + @"\s+" + NameWord + @"\b", Options, 1000)]
     private static partial Regex CapitalisedPair();
 
     /// <summary>
