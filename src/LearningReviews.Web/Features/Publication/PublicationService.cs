@@ -162,8 +162,10 @@ public sealed class PublicationService(LearningReviewsDbContext db, AuditLog aud
         db.Entry(publication).Property(p => p.ConcurrencyToken).OriginalValue = token;
         if (publication.AcceptedFindings.All(a => Finding.KeyOf(a.Kind, a.Text) != finding.Key))
         {
-            publication.AcceptedFindings.Add(new AcceptedFinding
+            // Added through its set: a new row with its key already set, found only through the collection, would be taken for an existing one.
+            db.AcceptedPublicationFindings.Add(new AcceptedFinding
             {
+                ReviewPublicationId = publication.Id,
                 Kind = finding.Kind, Text = finding.Text.Length > 500 ? finding.Text[..500] : finding.Text,
                 AcceptedAt = clock.GetUtcNow().UtcDateTime, AcceptedByUserId = actor.UserId, AcceptedByName = actor.Name,
             });
