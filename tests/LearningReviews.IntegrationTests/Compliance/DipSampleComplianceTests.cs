@@ -120,7 +120,7 @@ public sealed class DipSampleComplianceTests
         var edit = await tm.GetAsync($"/dip-samples/{id}/edit");
         var token = edit.InputValue("ConcurrencyToken")!;
         var first = await tm.PostAsync($"/dip-samples/{id}/edit", [.. Audit(new DateOnly(2026, 7, 3)), new("ConcurrencyToken", token)], edit.AntiforgeryToken());
-        Assert.True(first.IsRedirect, first.ErrorSummary);
+        Assert.True(first.IsRedirect, $"{first.Status} {first.ErrorSummary}");
         var stale = await tm.PostAsync($"/dip-samples/{id}/edit", [.. Audit(new DateOnly(2026, 7, 4)), new("ConcurrencyToken", token)], edit.AntiforgeryToken());
         Assert.Contains("changed in another window", stale.ErrorSummary, StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2026, 7, 3), await app.WithDbAsync(db => db.DipSampleAudits.Select(a => a.AuditedOn).SingleAsync()));
