@@ -60,7 +60,7 @@ public sealed partial class PageAccessibilitySweepTests
                 reviewId = await db.Reviews.Where(r => r.MethodologyKey == "practitioner-learning-review").Select(r => r.Id).FirstAsync();
             }
             await page.GotoAsync(app.Url($"/reviews/{reviewId}"));
-            await page.GetByRole(AriaRole.Link, new() { Name = new Regex("^Dissemination and publication") }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Dissemination and publication") }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Dissemination and publication");
             await page.GetByLabel("Summary of the key findings for publication").FillAsync("Tom Baxter (DOB 02/05/2017) was known under CR-55120.");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save and check the summary" }).ClickAsync();
