@@ -16,7 +16,7 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuditorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    AuditorUserId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     AuditorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     LocalityId = table.Column<Guid>(type: "uuid", nullable: true),
                     ServiceArea = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),

@@ -199,8 +199,8 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
 
                     b.Property<string>("AuditorUserId")
                         .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("CaseLabel")
                         .IsRequired()

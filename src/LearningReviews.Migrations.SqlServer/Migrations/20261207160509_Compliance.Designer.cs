@@ -203,8 +203,8 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
 
                     b.Property<string>("AuditorUserId")
                         .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("CaseLabel")
                         .IsRequired()

@@ -16,7 +16,7 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AuditorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AuditorUserId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
                     AuditorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     LocalityId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     ServiceArea = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),

@@ -16,7 +16,7 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuditorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    AuditorUserId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     AuditorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     LocalityId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ServiceArea = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),

@@ -194,7 +194,7 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
 
                     b.Property<string>("AuditorUserId")
                         .IsRequired()
-                        .HasMaxLength(450)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CaseLabel")

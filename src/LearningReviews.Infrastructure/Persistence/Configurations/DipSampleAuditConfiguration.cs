@@ -12,7 +12,8 @@ internal sealed class DipSampleAuditConfiguration : IEntityTypeConfiguration<Dip
     public void Configure(EntityTypeBuilder<DipSampleAudit> builder)
     {
         builder.ToTable("DipSampleAudits");
-        builder.Property(a => a.AuditorUserId).HasMaxLength(450);
+        // Identity's key length: with the month or date it still fits a SQL Server index key (900 bytes).
+        builder.Property(a => a.AuditorUserId).HasMaxLength(LearningReviewsDbContext.IdentityKeyLength);
         builder.Property(a => a.AuditorName).HasMaxLength(256);
         builder.Property(a => a.ServiceArea).HasMaxLength(100);
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
