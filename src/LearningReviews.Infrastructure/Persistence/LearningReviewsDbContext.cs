@@ -70,6 +70,13 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<Domain.InformationRequests.InformationRequest> InformationRequests => Set<Domain.InformationRequests.InformationRequest>();
     public DbSet<Domain.RapidReviews.NationalPanelResponse> NationalPanelResponses => Set<Domain.RapidReviews.NationalPanelResponse>();
 
+    // Dip-sample audits, and each review's dissemination and publication (docs/compliance.md, docs/publication.md).
+    public DbSet<Domain.DipSamples.DipSampleAudit> DipSampleAudits => Set<Domain.DipSamples.DipSampleAudit>();
+    public DbSet<Domain.Publication.DisseminationRecord> DisseminationRecords => Set<Domain.Publication.DisseminationRecord>();
+    public DbSet<Domain.Publication.DisseminationAgency> DisseminationAgencies => Set<Domain.Publication.DisseminationAgency>();
+    public DbSet<Domain.Publication.ReviewPublication> ReviewPublications => Set<Domain.Publication.ReviewPublication>();
+    public DbSet<Domain.Publication.AcceptedFinding> AcceptedPublicationFindings => Set<Domain.Publication.AcceptedFinding>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -81,6 +81,9 @@ public static class ServiceRegistration
         services.AddScoped<StageAnswersWriter>();
         services.AddScoped<Features.Outcomes.OutcomesFormService>();
         services.AddScoped<Features.InformationRequests.InformationRequestService>();
+        services.AddScoped<Features.DipSamples.DipSampleCompliance>();
+        services.AddScoped<Features.Publication.PublicationService>();
+        services.AddScoped<Features.Publication.DisseminationReport>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.InformationRequests.InformationRequestAuthorizationHandler>();
         services.AddSingleton<Features.Documents.ReviewDocuments>();
         // Uploaded documents (Features/Files): limits and where the bytes are kept.

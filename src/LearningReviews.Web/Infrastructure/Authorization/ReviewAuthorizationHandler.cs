@@ -45,6 +45,7 @@ public sealed class ReviewAuthorizationHandler(WorkflowCatalogue catalogue)
             nameof(ReviewOperations.ManageOutcomesForm) => ReviewAccessPolicy.MayManageOutcomesForm(user, review, definition),
             nameof(ReviewOperations.ManageFiles) => ReviewAccessPolicy.MayManageFiles(user, review, definition),
             nameof(ReviewOperations.SendInformationRequests) => Domain.InformationRequests.InformationRequestAccess.MaySend(user, review, newest),
+            nameof(ReviewOperations.ManagePublication) => Domain.Publication.PublicationAccess.MayManage(user, review, definition, newest),
             nameof(ReviewOperations.RecordNationalPanelResponse) => Domain.RapidReviews.RapidReviewAccess.MayRecordPanelResponse(user, review, newest),
             _ => false,
         };

@@ -50,6 +50,12 @@ public static class ReviewOperations
     /// <summary>Record the national panel's response on a rapid review's clock page.</summary>
     public static readonly OperationAuthorizationRequirement RecordNationalPanelResponse = new() { Name = nameof(RecordNationalPanelResponse) };
 
+    /// <summary>
+    /// Record how the review's learning was spread, the publication decision and the publishable summary
+    /// (Domain/Publication/PublicationAccess; docs/publication.md). Reading them needs View.
+    /// </summary>
+    public static readonly OperationAuthorizationRequirement ManagePublication = new() { Name = nameof(ManagePublication) };
+
     /// <summary>The operations decided on the review alone, which the authorisation matrix test checks against its own statement of the rules.</summary>
     public static IReadOnlyList<OperationAuthorizationRequirement> All { get; } =
         [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export, ManageFiles, ManageMeetings, EnterChronology, CompileChronology];
