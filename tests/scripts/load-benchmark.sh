@@ -65,11 +65,13 @@ measure() {
     local label="$1" path="$2" cookie="${3:-}"
     local args=(-H "X-Forwarded-Proto: https")
     [[ -n "$cookie" ]] && args+=(-H "Cookie: $cookie")
-    hey -n 20 -c 2 "${args[@]}" "$BASE$path" >/dev/null
-    local out; out=$(hey -n "$REQUESTS" -c "$CONCURRENCY" "${args[@]}" "$BASE$path")
+    hey -t 120 -n 4 -c 2 "${args[@]}" "$BASE$path" >/dev/null
+    local out; out=$(hey -t 120 -n "$REQUESTS" -c "$CONCURRENCY" "${args[@]}" "$BASE$path")
     local median p99 codes
     median=$(awk '/ 50% in/ {printf "%.1f", $3*1000}' <<<"$out")
     p99=$(awk '/ 99% in/ {printf "%.1f", $3*1000}' <<<"$out")
+    # With few requests hey prints no 99% line: the slowest request stands in for it.
+    [[ -n "$p99" ]] || p99=$(awk '/Slowest:/ {printf "%.1f", $2*1000}' <<<"$out")
     codes=$(awk '/^  \[[0-9]+\]/ {printf "%s%s", sep, $1$2; sep=" "}' <<<"$out")
     printf "  %-34s median %8s ms   p99 %8s ms   %s\n" "$label" "$median" "$p99" "$codes"
 }

@@ -1013,7 +1013,7 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("ReviewId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "ReviewId");
 
                     b.ToTable("Participants", (string)null);
                 });
@@ -1096,12 +1096,16 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedBy");
+
                     b.HasIndex("LinkedFromReviewId");
 
                     b.HasIndex("LocalityId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("MethodologyKey", "LocalityId");
 
                     b.HasIndex("ReferenceYear", "ReferenceNumber")
                         .IsUnique();

@@ -1014,7 +1014,7 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ReviewId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "ReviewId");
 
                     b.ToTable("Participants", (string)null);
                 });
@@ -1097,12 +1097,16 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedBy");
+
                     b.HasIndex("LinkedFromReviewId");
 
                     b.HasIndex("LocalityId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("MethodologyKey", "LocalityId");
 
                     b.HasIndex("ReferenceYear", "ReferenceNumber")
                         .IsUnique();

@@ -1008,7 +1008,7 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReviewId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "ReviewId");
 
                     b.ToTable("Participants", (string)null);
                 });
@@ -1091,12 +1091,16 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedBy");
+
                     b.HasIndex("LinkedFromReviewId");
 
                     b.HasIndex("LocalityId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("MethodologyKey", "LocalityId");
 
                     b.HasIndex("ReferenceYear", "ReferenceNumber")
                         .IsUnique();

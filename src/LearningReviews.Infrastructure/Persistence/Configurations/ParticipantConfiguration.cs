@@ -19,7 +19,9 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         builder.Property(p => p.CreatedBy).HasMaxLength(450);
         builder.Property(p => p.ModifiedBy).HasMaxLength(450);
         builder.Property(p => p.ConcurrencyToken).IsConcurrencyToken();
-        builder.HasIndex(p => p.UserId);
+        // "Reviews this user takes part in" (My work, every list's view rule) reads the review id from the
+        // index itself, without visiting the table (docs/performance.md).
+        builder.HasIndex(p => new { p.UserId, p.ReviewId });
         builder.HasOne(p => p.Review).WithMany(r => r.Participants).HasForeignKey(p => p.ReviewId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(p => p.Agency).WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);
     }
