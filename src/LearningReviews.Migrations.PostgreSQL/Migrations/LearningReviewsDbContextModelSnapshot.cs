@@ -1013,7 +1013,7 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("ReviewId");
 
-                    b.HasIndex("UserId", "ReviewId");
+                    b.HasIndex("UserId");
 
                     b.ToTable("Participants", (string)null);
                 });

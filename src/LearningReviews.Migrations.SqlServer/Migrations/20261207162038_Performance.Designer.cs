@@ -1017,7 +1017,7 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ReviewId");
 
-                    b.HasIndex("UserId", "ReviewId");
+                    b.HasIndex("UserId");
 
                     b.ToTable("Participants", (string)null);
                 });

@@ -1014,7 +1014,7 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ReviewId");
 
-                    b.HasIndex("UserId", "ReviewId");
+                    b.HasIndex("UserId");
 
                     b.ToTable("Participants", (string)null);
                 });

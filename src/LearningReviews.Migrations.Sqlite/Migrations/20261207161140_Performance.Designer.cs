@@ -1011,7 +1011,7 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReviewId");
 
-                    b.HasIndex("UserId", "ReviewId");
+                    b.HasIndex("UserId");
 
                     b.ToTable("Participants", (string)null);
                 });

@@ -10,10 +10,6 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_Participants_UserId",
-                table: "Participants");
-
             migrationBuilder.CreateIndex(
                 name: "IX_Reviews_CreatedBy",
                 table: "Reviews",
@@ -23,11 +19,6 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                 name: "IX_Reviews_MethodologyKey_LocalityId",
                 table: "Reviews",
                 columns: new[] { "MethodologyKey", "LocalityId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Participants_UserId_ReviewId",
-                table: "Participants",
-                columns: new[] { "UserId", "ReviewId" });
         }
 
         /// <inheritdoc />
@@ -40,15 +31,6 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Reviews_MethodologyKey_LocalityId",
                 table: "Reviews");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Participants_UserId_ReviewId",
-                table: "Participants");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Participants_UserId",
-                table: "Participants",
-                column: "UserId");
         }
     }
 }
