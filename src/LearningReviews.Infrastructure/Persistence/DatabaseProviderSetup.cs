@@ -26,6 +26,7 @@ public static class DatabaseProviderSetup
             case DatabaseProvider.Sqlite:
                 db.UseSqlite(connectionString ?? DefaultSqliteConnectionString(contentRootPath),
                     sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                db.AddInterceptors(SqliteConnectionSetup.Instance);
                 break;
             case DatabaseProvider.PostgreSQL:
                 db.UseNpgsql(RequireConnectionString(provider, connectionString),

@@ -1412,12 +1412,16 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedBy");
+
                     b.HasIndex("LinkedFromReviewId");
 
                     b.HasIndex("LocalityId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("MethodologyKey", "LocalityId");
 
                     b.HasIndex("ReferenceYear", "ReferenceNumber")
                         .IsUnique();

@@ -1413,12 +1413,16 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedBy");
+
                     b.HasIndex("LinkedFromReviewId");
 
                     b.HasIndex("LocalityId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("MethodologyKey", "LocalityId");
 
                     b.HasIndex("ReferenceYear", "ReferenceNumber")
                         .IsUnique();

@@ -37,6 +37,9 @@ public static class Pipeline
                 await context.Response.WriteAsync(report.Status.ToString());
             },
         }).AllowAnonymous();
+        // Liveness only: answers without the database, so a load test has a floor to compare pages with
+        // (tests/scripts/load-benchmark.sh) and a probe can tell "process up" from "database reachable".
+        app.MapGet("/health/live", () => "Healthy").AllowAnonymous();
         app.MapControllers();
     }
 }

@@ -24,6 +24,8 @@ public static class StartupCommands
         using var scope = app.Services.CreateScope();
         // Adopts a release 1 database if it is one, then applies this provider's migrations.
         await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        // SQLite keeps no statistics unless asked: without them its plans for the lists grow badly.
+        await SqliteConnectionSetup.OptimizeAsync(scope.ServiceProvider.GetRequiredService<LearningReviewsDbContext>());
         // Meeting dates typed on stage forms before those fields read bookings become meetings (once).
         await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.Workflow.TypedMeetingDates>().MoveAsync();
         // Actions saved before the action plans get their source; findings and plan changes become actions (once).

@@ -19,6 +19,8 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         builder.Property(p => p.CreatedBy).HasMaxLength(450);
         builder.Property(p => p.ModifiedBy).HasMaxLength(450);
         builder.Property(p => p.ConcurrencyToken).IsConcurrencyToken();
+        // A (UserId, ReviewId) index would let "reviews this user takes part in" skip the table, but with
+        // UserId at 450 characters it is over SQL Server's 900-byte key (docs/performance.md, next steps).
         builder.HasIndex(p => p.UserId);
         builder.HasOne(p => p.Review).WithMany(r => r.Participants).HasForeignKey(p => p.ReviewId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(p => p.Agency).WithMany().HasForeignKey(p => p.AgencyId).OnDelete(DeleteBehavior.Restrict);

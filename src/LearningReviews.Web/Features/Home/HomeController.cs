@@ -64,8 +64,11 @@ public sealed class HomeController(
             .Concat(await OverdueActionsAsync(visible, today, cancellationToken))
             .Concat(await InformationRequests.OverdueRequests.ForAsync(db, visible, today, cancellationToken))
             .OrderBy(o => o.Due).ThenBy(o => o.Reference, StringComparer.Ordinal).ToList();
-        return View(new MyWorkPage(rows, overdue)
+        // A partnership with a long history can have thousands of overdue items: the page lists the oldest
+        // ones and says how many there are in all, rather than growing to megabytes of HTML.
+        return View(new MyWorkPage(rows, overdue.Take(MyWorkPage.OverdueShown).ToList())
         {
+            OverdueTotal = overdue.Count,
             OpenForComment = await OpenForCommentAsync(visible, today, cancellationToken), Page = page, HasMore = hasMore,
             Meetings = await Meetings.MeetingWork.InvitedAsync(db, visible, user, time, cancellationToken),
             RegistersToTake = await Meetings.MeetingWork.RegistersToTakeAsync(db, visible, user, time,
@@ -82,6 +85,8 @@ public sealed class HomeController(
     {
         var open = await visible.Where(r => r.Status == ReviewStatus.Proposed || r.Status == ReviewStatus.InProgress)
             .Include(r => r.Stages).AsSplitQuery().ToListAsync(cancellationToken);
+        // Meetings, documents and chronology agencies of all of them in three queries, not three per review.
+        workflow.ReadRecordsOf(open);
         return open.ToDictionary(r => r.Id, r => deadlines.For(r, workflow.DefinitionOf(r), workflow.StateOf(r))
             .Select(d => new ReviewDeadline(r.Id, r.Reference, d)).ToList());
     }
@@ -127,6 +132,12 @@ public sealed record OverdueItem(Guid ReviewId, string Reference, string What, D
 
 public sealed record MyWorkPage(IReadOnlyList<MyWorkRow> Reviews, IReadOnlyList<OverdueItem> Overdue)
 {
+    /// <summary>How many overdue items the page lists at most (the oldest first).</summary>
+    public const int OverdueShown = 100;
+
+    /// <summary>How many items are overdue in all; <see cref="Overdue"/> holds the first <see cref="OverdueShown"/>.</summary>
+    public int OverdueTotal { get; init; }
+
     /// <summary>Outcomes Forms circulated for comment, with the last day for comments.</summary>
     public IReadOnlyList<OverdueItem> OpenForComment { get; init; } = [];
 

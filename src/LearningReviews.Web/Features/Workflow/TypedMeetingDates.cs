@@ -39,18 +39,31 @@ public sealed class TypedMeetingDates(LearningReviewsDbContext db, WorkflowCatal
             .Where(r => keys.Contains(r.MethodologyKey))
             .Select(r => new { r.Id, r.MethodologyKey, r.DefinitionVersion })
             .ToListAsync(cancellationToken);
+        // It runs at every start, so it reads in three queries in all, not two per review: startup time
+        // must not grow with the partnership's history (docs/performance.md).
+        var held = (await (
+                from m in db.Meetings.AsNoTracking()
+                join r in db.Reviews on m.ReviewId equals r.Id
+                where keys.Contains(r.MethodologyKey)
+                select new { m.ReviewId, m.Kind }).Distinct().ToListAsync(cancellationToken))
+            .ToLookup(m => m.ReviewId, m => m.Kind);
+        var meetingStageKeys = meetingFields.Values.SelectMany(d => d.Stages).Where(s => s.Fields.Any(f => f.Meeting is not null))
+            .Select(s => s.Key).Distinct().ToList();
+        var typed = (await (
+                from s in db.StageRecords.AsNoTracking()
+                join r in db.Reviews on s.ReviewId equals r.Id
+                where keys.Contains(r.MethodologyKey) && meetingStageKeys.Contains(s.StageKey)
+                select s).ToListAsync(cancellationToken))
+            .ToLookup(s => s.ReviewId);
         var audit = new AuditLog(db, new SystemUser(), clock);
         var made = 0;
         foreach (var review in reviews)
         {
             if (!meetingFields.TryGetValue((review.MethodologyKey, review.DefinitionVersion), out var definition)) continue;
-            var kindsHeld = (await db.Meetings.AsNoTracking().Where(m => m.ReviewId == review.Id).Select(m => m.Kind).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+            var kindsHeld = held[review.Id].ToHashSet();
             var stageKeys = definition.Stages.Where(s => s.Fields.Any(f => f.Meeting is { } kind && !kindsHeld.Contains(kind))).Select(s => s.Key).ToList();
             if (stageKeys.Count == 0) continue;
-            var records = await db.StageRecords.AsNoTracking()
-                .Where(s => s.ReviewId == review.Id && stageKeys.Contains(s.StageKey))
-                .OrderBy(s => s.Cycle)
-                .ToListAsync(cancellationToken);
+            var records = typed[review.Id].Where(s => stageKeys.Contains(s.StageKey)).OrderBy(s => s.Cycle).ToList();
             var planned = new List<Meeting>();
             foreach (var record in records)
             {
