@@ -216,7 +216,7 @@ def main():
             action = dict(sample_action)
             action.update(Id=fresh_id(), ReviewId=review_id, LearningPointId=None if engine == "sqlite" else "\\N",
                           What=f"Action {k + 1} of the review", DueDate=f"{year + 1}-0{1 + k % 9}-1{k % 9}",
-                          Status=random.choice(["NotStarted", "InProgress", "Completed", "Completed"]), ConcurrencyToken=fresh_id())
+                          Status=random.choice(["NotStarted", "InProgress", "CompletedAwaitingEvidence", "CompletedAndEmbedded"]), ConcurrencyToken=fresh_id())
             batch["Actions"].append(action)
         for k in range(CHRONOLOGY_PER_REVIEW):
             batch["ChronologyEntries"].append({

@@ -37,7 +37,7 @@ public sealed class ThemesDashboardTests
             review.LearningPoints.Add(new LearningPoint { Text = "Supervision was not reflective", Position = 1, Themes = [themes["Supervision"]] });
             review.LearningPoints.Add(new LearningPoint { Text = "Nobody asked the child", Position = 2 });
             review.Actions.Add(new ReviewAction { What = "Neglect toolkit training", DueDate = new DateOnly(2026, 7, 1), Themes = [themes["Neglect"]] });
-            review.Actions.Add(new ReviewAction { What = "Audit of visits", DueDate = new DateOnly(2026, 6, 30), Status = ActionStatus.Completed });
+            review.Actions.Add(new ReviewAction { What = "Audit of visits", DueDate = new DateOnly(2026, 6, 30), Status = ActionStatus.CompletedAndEmbedded });
             var practitioner = await db.Users.SingleAsync(u => u.Email == "practitioner@demo.example");
             review.Participants.Add(new Participant { UserId = practitioner.Id, Name = practitioner.DisplayName, AgencyId = practitioner.AgencyId, Role = ReviewRole.Practitioner });
             db.Reviews.Add(review);

@@ -94,12 +94,13 @@ public sealed class HomeController(
     /// <summary>Actions past their due date and not done, on the user's open and closed reviews (not withdrawn ones).</summary>
     private async Task<List<OverdueItem>> OverdueActionsAsync(IQueryable<Review> visible, DateOnly today, CancellationToken cancellationToken)
     {
+        var open = ActionRules.OpenStatuses.ToList();
         var actions = await (
             from a in db.Actions
             join r in visible on a.ReviewId equals r.Id
             where (r.Status == ReviewStatus.Proposed || r.Status == ReviewStatus.InProgress || r.Status == ReviewStatus.Closed)
                   && a.DueDate != null && a.DueDate < today
-                  && (a.Status == ActionStatus.NotStarted || a.Status == ActionStatus.InProgress)
+                  && open.Contains(a.Status)
             select new { r.Id, r.Reference, a.What, a.DueDate }).ToListAsync(cancellationToken);
         return actions.Select(a => new OverdueItem(a.Id, a.Reference, "Action: " + a.What, a.DueDate!.Value)).ToList();
     }

@@ -6,11 +6,143 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace LearningReviews.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class Compliance : Migration
+    public partial class ActionPlansThemesComplianceAndPerformance : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Actions_ReviewId",
+                table: "Actions");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ConcurrencyToken",
+                table: "Themes",
+                type: "uniqueidentifier",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "CreatedAt",
+                table: "Themes",
+                type: "datetime2",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
+            migrationBuilder.AddColumn<string>(
+                name: "CreatedBy",
+                table: "Themes",
+                type: "nvarchar(450)",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Description",
+                table: "Themes",
+                type: "nvarchar(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsRetired",
+                table: "Themes",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ModifiedAt",
+                table: "Themes",
+                type: "datetime2",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
+            migrationBuilder.AddColumn<string>(
+                name: "ModifiedBy",
+                table: "Themes",
+                type: "nvarchar(450)",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Position",
+                table: "Themes",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ReviewActionId",
+                table: "ReviewFiles",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "CancellationReason",
+                table: "Actions",
+                type: "nvarchar(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "EvidenceOfImpact",
+                table: "Actions",
+                type: "nvarchar(4000)",
+                maxLength: 4000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "RecheckOn",
+                table: "Actions",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Source",
+                table: "Actions",
+                type: "nvarchar(40)",
+                maxLength: 40,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "SourceKey",
+                table: "Actions",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SourceStageKey",
+                table: "Actions",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "ActionHistory",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ActionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ByUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    FromStatus = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    ToStatus = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionHistory_Actions_ActionId",
+                        column: x => x.ActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "DipSampleAudits",
                 columns: table => new
@@ -71,6 +203,30 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                         principalTable: "Reviews",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewActionThemes",
+                columns: table => new
+                {
+                    ReviewActionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ThemeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewActionThemes", x => new { x.ReviewActionId, x.ThemeId });
+                    table.ForeignKey(
+                        name: "FK_ReviewActionThemes_Actions_ReviewActionId",
+                        column: x => x.ReviewActionId,
+                        principalTable: "Actions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReviewActionThemes_Themes_ThemeId",
+                        column: x => x.ThemeId,
+                        principalTable: "Themes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -154,9 +310,39 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Reviews_CreatedBy",
+                table: "Reviews",
+                column: "CreatedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviews_MethodologyKey_LocalityId",
+                table: "Reviews",
+                columns: new[] { "MethodologyKey", "LocalityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewFiles_ReviewActionId",
+                table: "ReviewFiles",
+                column: "ReviewActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_OwnerUserId_Status",
+                table: "Actions",
+                columns: new[] { "OwnerUserId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_ReviewId_SourceStageKey_SourceKey",
+                table: "Actions",
+                columns: new[] { "ReviewId", "SourceStageKey", "SourceKey" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AcceptedPublicationFindings_ReviewPublicationId",
                 table: "AcceptedPublicationFindings",
                 column: "ReviewPublicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionHistory_ActionId_At",
+                table: "ActionHistory",
+                columns: new[] { "ActionId", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_DipSampleAudits_AuditorUserId_AuditedOn",
@@ -189,17 +375,40 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                 column: "ReviewId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewActionThemes_ThemeId",
+                table: "ReviewActionThemes",
+                column: "ThemeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReviewPublications_ReviewId",
                 table: "ReviewPublications",
                 column: "ReviewId",
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ReviewFiles_Actions_ReviewActionId",
+                table: "ReviewFiles",
+                column: "ReviewActionId",
+                principalTable: "Actions",
+                principalColumn: "Id");
+            // Status values renamed by the action plans (docs/action-plans.md): nobody had recorded evidence for a
+            // "Completed" action, and actions "handed to the action plan" are now followed up in that plan's list.
+            migrationBuilder.Sql("UPDATE \"Actions\" SET \"Status\" = 'CompletedAwaitingEvidence' WHERE \"Status\" = 'Completed'");
+            migrationBuilder.Sql("UPDATE \"Actions\" SET \"Status\" = 'InProgress' WHERE \"Status\" = 'HandedToActionPlan'");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_ReviewFiles_Actions_ReviewActionId",
+                table: "ReviewFiles");
+
             migrationBuilder.DropTable(
                 name: "AcceptedPublicationFindings");
+
+            migrationBuilder.DropTable(
+                name: "ActionHistory");
 
             migrationBuilder.DropTable(
                 name: "DipSampleAudits");
@@ -208,10 +417,98 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                 name: "DisseminationAgencies");
 
             migrationBuilder.DropTable(
+                name: "ReviewActionThemes");
+
+            migrationBuilder.DropTable(
                 name: "ReviewPublications");
 
             migrationBuilder.DropTable(
                 name: "DisseminationRecords");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reviews_CreatedBy",
+                table: "Reviews");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reviews_MethodologyKey_LocalityId",
+                table: "Reviews");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReviewFiles_ReviewActionId",
+                table: "ReviewFiles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Actions_OwnerUserId_Status",
+                table: "Actions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Actions_ReviewId_SourceStageKey_SourceKey",
+                table: "Actions");
+
+            migrationBuilder.DropColumn(
+                name: "ConcurrencyToken",
+                table: "Themes");
+
+            migrationBuilder.DropColumn(
+                name: "CreatedAt",
+                table: "Themes");
+
+            migrationBuilder.DropColumn(
+                name: "CreatedBy",
+                table: "Themes");
+
+            migrationBuilder.DropColumn(
+                name: "Description",
+                table: "Themes");
+
+            migrationBuilder.DropColumn(
+                name: "IsRetired",
+                table: "Themes");
+
+            migrationBuilder.DropColumn(
+                name: "ModifiedAt",
+                table: "Themes");
+
+            migrationBuilder.DropColumn(
+                name: "ModifiedBy",
+                table: "Themes");
+
+            migrationBuilder.DropColumn(
+                name: "Position",
+                table: "Themes");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewActionId",
+                table: "ReviewFiles");
+
+            migrationBuilder.DropColumn(
+                name: "CancellationReason",
+                table: "Actions");
+
+            migrationBuilder.DropColumn(
+                name: "EvidenceOfImpact",
+                table: "Actions");
+
+            migrationBuilder.DropColumn(
+                name: "RecheckOn",
+                table: "Actions");
+
+            migrationBuilder.DropColumn(
+                name: "Source",
+                table: "Actions");
+
+            migrationBuilder.DropColumn(
+                name: "SourceKey",
+                table: "Actions");
+
+            migrationBuilder.DropColumn(
+                name: "SourceStageKey",
+                table: "Actions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_ReviewId",
+                table: "Actions",
+                column: "ReviewId");
         }
     }
 }
