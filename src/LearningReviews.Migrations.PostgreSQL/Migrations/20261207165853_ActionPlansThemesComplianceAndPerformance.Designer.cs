@@ -1525,7 +1525,7 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("LearningPointId");
 
-                    b.HasIndex("OwnerUserId", "Status");
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("ReviewId", "SourceStageKey", "SourceKey");
 

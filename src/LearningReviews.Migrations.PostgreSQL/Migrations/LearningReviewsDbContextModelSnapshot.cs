@@ -1522,7 +1522,7 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("LearningPointId");
 
-                    b.HasIndex("OwnerUserId", "Status");
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("ReviewId", "SourceStageKey", "SourceKey");
 

@@ -1526,7 +1526,7 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
 
                     b.HasIndex("LearningPointId");
 
-                    b.HasIndex("OwnerUserId", "Status");
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("ReviewId", "SourceStageKey", "SourceKey");
 

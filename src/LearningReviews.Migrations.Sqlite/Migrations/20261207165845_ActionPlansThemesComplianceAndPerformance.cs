@@ -325,9 +325,9 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                 column: "ReviewActionId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Actions_OwnerUserId_Status",
+                name: "IX_Actions_OwnerUserId",
                 table: "Actions",
-                columns: new[] { "OwnerUserId", "Status" });
+                column: "OwnerUserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Actions_ReviewId_SourceStageKey_SourceKey",
@@ -438,7 +438,7 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                 table: "ReviewFiles");
 
             migrationBuilder.DropIndex(
-                name: "IX_Actions_OwnerUserId_Status",
+                name: "IX_Actions_OwnerUserId",
                 table: "Actions");
 
             migrationBuilder.DropIndex(

@@ -1517,7 +1517,7 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LearningPointId");
 
-                    b.HasIndex("OwnerUserId", "Status");
+                    b.HasIndex("OwnerUserId");
 
                     b.HasIndex("ReviewId", "SourceStageKey", "SourceKey");
 

@@ -25,7 +25,8 @@ internal sealed class ReviewActionConfiguration : IEntityTypeConfiguration<Revie
         builder.Property(a => a.EvidenceOfImpact).HasMaxLength(ActionRules.EvidenceMaxLength);
         builder.Property(a => a.CancellationReason).HasMaxLength(ActionRules.ReasonMaxLength);
         builder.HasIndex(a => a.DueDate);
-        builder.HasIndex(a => new { a.OwnerUserId, a.Status });
+        // The owner alone: with the status the key would pass SQL Server's 900-byte index limit (OwnerUserId is 450 characters).
+        builder.HasIndex(a => a.OwnerUserId);
         // One action per source row: saving a stage again finds the action it made before.
         builder.HasIndex(a => new { a.ReviewId, a.SourceStageKey, a.SourceKey });
         builder.HasMany(a => a.History).WithOne().HasForeignKey(h => h.ActionId).OnDelete(DeleteBehavior.Cascade);
