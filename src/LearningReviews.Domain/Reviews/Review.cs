@@ -27,6 +27,12 @@ public class Review : IAuditableEntity
     public Guid? LocalityId { get; set; }
     public Organisation.Locality? Locality { get; set; }
 
+    /// <summary>
+    /// The subgroup that owns the review's action plan (Domain/Subgroups): its members challenge or approve the plan
+    /// at their meetings and its chair is the last step of an overdue action's escalation. Null until it is given one.
+    /// </summary>
+    public Guid? SubgroupId { get; set; }
+
     /// <summary>The review whose decision started this one (a rapid review's), if any.</summary>
     public Guid? LinkedFromReviewId { get; set; }
     public DateTime? ClosedAt { get; set; }

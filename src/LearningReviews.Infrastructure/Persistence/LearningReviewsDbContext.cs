@@ -43,6 +43,8 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<ReviewAction> Actions => Set<ReviewAction>();
     public DbSet<ActionHistory> ActionHistory => Set<ActionHistory>();
     public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<Domain.Subgroups.Subgroup> Subgroups => Set<Domain.Subgroups.Subgroup>();
+    public DbSet<Domain.Subgroups.SubgroupMember> SubgroupMembers => Set<Domain.Subgroups.SubgroupMember>();
     public DbSet<ReviewStageRecord> StageRecords => Set<ReviewStageRecord>();
     public DbSet<ReviewTransition> Transitions => Set<ReviewTransition>();
     public DbSet<OutcomesForm> OutcomesForms => Set<OutcomesForm>();

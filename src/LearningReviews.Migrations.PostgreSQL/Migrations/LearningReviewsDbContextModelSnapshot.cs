@@ -759,6 +759,10 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("LeadUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1405,6 +1409,9 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("SubgroupId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1420,6 +1427,8 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("SubgroupId");
 
                     b.HasIndex("MethodologyKey", "LocalityId");
 
@@ -1699,6 +1708,72 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                         .IsUnique();
 
                     b.ToTable("Themes", (string)null);
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Subgroups.Subgroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModifiedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Subgroups", (string)null);
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Subgroups.SubgroupMember", b =>
+                {
+                    b.Property<Guid>("SubgroupId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<bool>("IsChair")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("SubgroupId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SubgroupMembers", (string)null);
                 });
 
             modelBuilder.Entity("LearningReviews.Infrastructure.Email.OutboxMessage", b =>
@@ -3075,6 +3150,15 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Subgroups.SubgroupMember", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Subgroups.Subgroup", null)
+                        .WithMany("Members")
+                        .HasForeignKey("SubgroupId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningReviews.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.HasOne("LearningReviews.Domain.Organisation.Agency", null)
@@ -3313,6 +3397,11 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
             modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewAction", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Subgroups.Subgroup", b =>
+                {
+                    b.Navigation("Members");
                 });
 #pragma warning restore 612, 618
         }

@@ -11,5 +11,6 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         builder.ToTable("Agencies");
         builder.Property(a => a.Name).HasMaxLength(200);
         builder.HasIndex(a => a.Name).IsUnique();
+        builder.Property(a => a.LeadUserId).HasMaxLength(450);
     }
 }

@@ -23,6 +23,8 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.Property(r => r.ConcurrencyToken).IsConcurrencyToken();
         // A plain indexed column rather than a foreign key: SQLite cannot add a foreign key to an existing table.
         builder.HasIndex(r => r.LinkedFromReviewId);
+        // Also plain, for the same reason: the subgroup that owns the action plan (a subgroup is retired, never deleted).
+        builder.HasIndex(r => r.SubgroupId);
         // The other parts of the view rule (ReviewQueries.VisibleTo): methodologies a role oversees, those
         // overseen by locality, and the reviews a user proposed. With all three indexed, the database can
         // answer the rule's OR from indexes instead of reading every review.
