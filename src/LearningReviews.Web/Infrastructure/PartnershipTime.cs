@@ -21,6 +21,10 @@ public sealed class PartnershipTime(TimeProvider clock, TimeZoneInfo zone)
     public DateOnly LocalDate(DateTime utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
 
+    /// <summary>A stored UTC timestamp as the partnership's wall clock showed it, for display.</summary>
+    public DateTime Local(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
     /// <summary>The configured zone, or UTC when this machine has no time-zone data for it (said in the log by the caller).</summary>
     public static TimeZoneInfo ZoneOrUtc(string? id, out bool found)
     {

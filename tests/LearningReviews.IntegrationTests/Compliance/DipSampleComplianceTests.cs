@@ -58,6 +58,15 @@ public sealed class DipSampleComplianceTests
         Assert.Null(page.Html.QuerySelector($"td[data-month='202605']"));
         Assert.Contains("2 of the 2 Team Managers on this page were below the minimum", Squash(page.Text), StringComparison.Ordinal);
 
+        // A Head of Locality sees their own locality's Team Managers only (the other has no locality), whatever
+        // locality the address asks for; the Service Manager above saw both.
+        using var hol = await app.SignedInAsAsync("hol@demo.example");
+        var own = await hol.GetAsync($"/dip-samples/compliance?from=2026-06&to=2026-07&locality={Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.OK, own.Status);
+        Assert.NotNull(own.Html.QuerySelector($"tr[data-user='{tariq}']"));
+        Assert.Null(own.Html.QuerySelector($"tr[data-user='{otherId}']"));
+        Assert.Equal(["North Locality"], own.Html.QuerySelectorAll("select[name='locality'] option").Select(o => o.TextContent.Trim()).Where(t => t != "All localities"));
+
         // With no range given, the three months up to the current one (by the partnership's clock).
         var defaults = await sm.GetAsync("/dip-samples/compliance");
         Assert.Equal(["May 2026", "Jun 2026", "Jul 2026"], defaults.Html.QuerySelectorAll("table.app-compliance thead th").Skip(1).Select(th => th.TextContent.Trim()));

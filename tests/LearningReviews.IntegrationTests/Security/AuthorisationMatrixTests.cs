@@ -257,6 +257,13 @@ public sealed class AuthorisationMatrixTests
             nameof(ReviewOperations.CompileChronology) => (review.Cases.Count <= 1 || asker.Family is null)
                 && (asker.OrgRoles.Any(definition.Oversight.Contains)
                     || RolesOf(asker).Any(r => r is ReviewRole.LeadAuthor or ReviewRole.LeadReviewer or ReviewRole.Chair or ReviewRole.Coordinator)),
+            // Dissemination, the publication decision and the publishable summary come after the conclusion (seed 003
+            // section 4): open or closed but never withdrawn; those running the review, or acting other than as a subject
+            // at the stage where it concludes (its Outcomes Form stage, else its last); never someone tied to one family.
+            nameof(ReviewOperations.ManagePublication) => review.Status != ReviewStatus.Withdrawn
+                && (review.Cases.Count <= 1 || asker.Family is null)
+                && (RolesOf(asker).Any(RunningRoles.Contains)
+                    || ExpectAct(asker, review, definition, formStage ?? definition.Stages[^1]) is (true, false)),
             _ => throw new InvalidOperationException(operation.Name),
         };
     }

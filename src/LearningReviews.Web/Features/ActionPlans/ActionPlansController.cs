@@ -134,20 +134,13 @@ public sealed class ActionPlansController(
         var kept = new List<ReviewFile>();
         foreach (var (upload, read) in checkedFiles)
         {
-            var displayName = FileNameSanitiser.Sanitise(upload.FileName);
-            var title = $"Evidence of impact: {displayName}";
-            var file = new ReviewFile
-            {
-                ReviewId = review.Id, ReviewActionId = action.Id, Kind = DocumentKind.Other,
-                Title = title.Length > UploadFileFormValidator.TitleMaxLength ? title[..UploadFileFormValidator.TitleMaxLength] : title,
-                DisplayName = displayName, ContentType = read.Type!.ContentType, Length = read.Bytes!.Length,
-                Sha256 = ReviewFileStore.Hash(read.Bytes), StorageName = ReviewFile.InDatabase,
-                UploadedByUserId = user.UserId, UploadedByName = ActorName, UploadedAt = now,
-            };
-            await store.KeepAsync(file, read.Bytes);
+            var accepted = new AcceptedUpload(upload.FileName, read.Type!, read.Bytes!);
+            var file = accepted.ToReviewFile(review.Id, DocumentKind.Other, $"Evidence of impact: {accepted.DisplayName}", user.UserId, ActorName, now);
+            file.ReviewActionId = action.Id;
+            await store.KeepAsync(file, accepted.Bytes);
             db.ReviewFiles.Add(file);
             kept.Add(file);
-            audit.Add(AuditActions.Created, nameof(ReviewFile), file.Id.ToString(), review.Id, $"Evidence of impact for an action ({read.Type.Name}, {file.Length} bytes)");
+            audit.Add(AuditActions.Created, nameof(ReviewFile), file.Id.ToString(), review.Id, $"Evidence of impact for an action ({accepted.Type.Name}, {file.Length} bytes)");
         }
         audit.Add(AuditActions.Updated, nameof(ReviewAction), action.Id.ToString(), review.Id, $"Action status {from} to {action.Status}");
         try

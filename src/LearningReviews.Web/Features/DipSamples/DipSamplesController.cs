@@ -138,11 +138,18 @@ public sealed class DipSamplesController(
         // At most a year at once, counted back from the end month.
         if (start < end.AddMonths(-(DipSampleRules.MaxMonthsShown - 1))) start = end.AddMonths(-(DipSampleRules.MaxMonthsShown - 1));
         Guid? localityId = Guid.TryParse(locality, out var l) ? l : null;
+        // A Head of Locality oversees their own area's Team Managers (seed 001 sets the audits per area); the Service
+        // Manager and the QA Team Manager, who keeps the central log, see every locality. A Head of Locality whose
+        // account has no locality sees nobody rather than everybody.
+        var ownLocalityOnly = User.IsInRole(Roles.HeadOfLocality) && !User.IsInRole(Roles.ServiceManager) && !User.IsInRole(Roles.QaTeamManager);
+        if (ownLocalityOnly) localityId = users.Current().LocalityId ?? Guid.Empty;
         var months = DipSampleRules.MonthsBetween(start, end);
         var (rows, total) = await compliance.CountAsync(months, localityId, Math.Max(1, page));
         await audit.RecordAsync(AuditActions.Viewed, "DipSampleCompliance", null, null,
             $"{rows.Count} of {total} Team Managers, {start:yyyy-MM} to {end:yyyy-MM}");
-        return View(new CompliancePage(months, rows, total, Math.Max(1, page), DipSampleCompliance.PageSize, await LocalitiesAsync(), localityId,
+        var localities = await LocalitiesAsync();
+        if (ownLocalityOnly) localities = localities.Where(x => x.Id == localityId).ToList();
+        return View(new CompliancePage(months, rows, total, Math.Max(1, page), DipSampleCompliance.PageSize, localities, localityId,
             start.ToString("yyyy-MM", CultureInfo.InvariantCulture), end.ToString("yyyy-MM", CultureInfo.InvariantCulture), time.Today));
     }
 

@@ -65,24 +65,12 @@ public sealed class FilesController(
         var (bytes, type) = await ReadUploadAsync(form.File);
         if (!ModelState.IsValid) return View("Index", await ListPageAsync(review, 1, form));
 
-        var file = new ReviewFile
-        {
-            ReviewId = review.Id,
-            Kind = form.ParsedKind()!.Value,
-            Title = form.Title!.Trim(),
-            DisplayName = FileNameSanitiser.Sanitise(form.File!.FileName),
-            ContentType = type!.ContentType,
-            Length = bytes!.Length,
-            Sha256 = ReviewFileStore.Hash(bytes),
-            StorageName = ReviewFile.InDatabase,
-            CaseId = caseId,
-            UploadedByUserId = users.Current().UserId,
-            UploadedByName = ActorName,
-            UploadedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        await store.KeepAsync(file, bytes);
+        var accepted = new AcceptedUpload(form.File!.FileName, type!, bytes!);
+        var file = accepted.ToReviewFile(review.Id, form.ParsedKind()!.Value, form.Title!.Trim(), users.Current().UserId, ActorName, clock.GetUtcNow().UtcDateTime);
+        file.CaseId = caseId;
+        await store.KeepAsync(file, accepted.Bytes);
         db.ReviewFiles.Add(file);
-        audit.Add(AuditActions.Created, nameof(ReviewFile), file.Id.ToString(), review.Id, $"Uploaded a {DocumentKindNames.Of(file.Kind).ToLowerInvariant()} ({type.Name}, {file.Length} bytes)");
+        audit.Add(AuditActions.Created, nameof(ReviewFile), file.Id.ToString(), review.Id, $"Uploaded a {DocumentKindNames.Of(file.Kind).ToLowerInvariant()} ({accepted.Type.Name}, {file.Length} bytes)");
         try
         {
             await db.SaveChangesAsync();

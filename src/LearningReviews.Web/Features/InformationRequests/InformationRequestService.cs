@@ -172,23 +172,10 @@ public sealed class InformationRequestService(
         var added = new List<ReviewFile>();
         foreach (var attachment in attachments)
         {
-            var displayName = FileNameSanitiser.Sanitise(attachment.FileName);
-            var title = $"With the {InformationRequestRules.Name(request.Kind)} answer: {displayName}";
-            var file = new ReviewFile
-            {
-                ReviewId = review.Id,
-                InformationRequestId = request.Id,
-                Kind = DocumentKind.Other,
-                Title = title.Length > UploadFileFormValidator.TitleMaxLength ? title[..UploadFileFormValidator.TitleMaxLength] : title,
-                DisplayName = displayName,
-                ContentType = attachment.Type.ContentType,
-                Length = attachment.Bytes.Length,
-                Sha256 = ReviewFileStore.Hash(attachment.Bytes),
-                StorageName = ReviewFile.InDatabase,
-                UploadedByUserId = userId,
-                UploadedByName = userName,
-                UploadedAt = clock.GetUtcNow().UtcDateTime,
-            };
+            var upload = new AcceptedUpload(attachment.FileName, attachment.Type, attachment.Bytes);
+            var file = upload.ToReviewFile(review.Id, DocumentKind.Other,
+                $"With the {InformationRequestRules.Name(request.Kind)} answer: {upload.DisplayName}", userId, userName, clock.GetUtcNow().UtcDateTime);
+            file.InformationRequestId = request.Id;
             await files.KeepAsync(file, attachment.Bytes);
             db.ReviewFiles.Add(file);
             added.Add(file);

@@ -58,5 +58,5 @@ public static class ReviewOperations
 
     /// <summary>The operations decided on the review alone, which the authorisation matrix test checks against its own statement of the rules.</summary>
     public static IReadOnlyList<OperationAuthorizationRequirement> All { get; } =
-        [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export, ManageFiles, ManageMeetings, EnterChronology, CompileChronology];
+        [View, EditStage, Move, ManagePeople, Comment, ManageOutcomesForm, Export, ManageFiles, ManageMeetings, EnterChronology, CompileChronology, ManagePublication];
 }
