@@ -103,6 +103,32 @@ public sealed class ActionPlanTests
         Assert.Equal(0, await CountAsync(practitioner, $"Review={seenRef}&Methodology=desktop-review"));
     }
 
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task The_theme_filter_matches_an_actions_own_themes_or_else_its_reviews_as_the_dashboard_counts_them(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var bm = await app.SignedInAsAsync("bm@demo.example");
+        var (_, unseen, seenActions, unseenActions) = await SeedAsync(app, 4);
+        await app.WithDbAsync(async db =>
+        {
+            var themes = await db.Themes.ToDictionaryAsync(t => t.Name);
+            // Review 1: one action tagged Neglect itself. Review 2 is about neglect: its two untagged actions count
+            // under it, its third is tagged Supervision only and so does not.
+            (await db.Actions.Include(a => a.Themes).SingleAsync(a => a.Id == seenActions[0])).Themes.Add(themes["Neglect"]);
+            (await db.Reviews.Include(r => r.Themes).SingleAsync(r => r.Id == unseen)).Themes.Add(themes["Neglect"]);
+            (await db.Actions.Include(a => a.Themes).SingleAsync(a => a.Id == unseenActions[2])).Themes.Add(themes["Supervision"]);
+            return await db.SaveChangesAsync();
+        });
+
+        var page = await bm.GetAsync("/action-plans?Theme=Neglect");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var listed = Rows(page).Select(r => r.QuerySelectorAll("td")[1].QuerySelector("a")!.TextContent.Trim()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["=HYPERLINK(\"x\") refresh the neglect toolkit", "Hidden action 1", "Hidden action 2"], listed);
+        Assert.Equal(["Hidden action 3"], Rows(await bm.GetAsync("/action-plans?Theme=Supervision")).Select(r => r.QuerySelectorAll("td")[1].QuerySelector("a")!.TextContent.Trim()));
+        // The filter offers the managed list, with the chosen theme kept selected.
+        Assert.Equal("Neglect", page.Html.QuerySelector("select[name='Theme'] option[selected]")?.TextContent.Trim());
+    }
+
     private static async Task<int> CountAsync(TestBrowser browser, string query)
     {
         var page = await browser.GetAsync("/action-plans?" + query);

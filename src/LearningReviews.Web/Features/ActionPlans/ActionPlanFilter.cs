@@ -19,7 +19,7 @@ public sealed class ActionPlanFilter
     public string? Mine { get; set; }
     public Guid? Agency { get; set; }
 
-    /// <summary>A theme's name. Until actions carry themes of their own, an action matches through the finding it answers.</summary>
+    /// <summary>A theme's name from the managed list: the action's own themes, or its review's when it has none.</summary>
     public string? Theme { get; set; }
     public ActionStatus? Status { get; set; }
 
@@ -53,6 +53,7 @@ public sealed class ActionPlanFilter
 
     public IEnumerable<SelectListItem> MethodologyChoices { get; set; } = [];
     public IEnumerable<SelectListItem> AgencyChoices { get; set; } = [];
+    public IEnumerable<SelectListItem> ThemeChoices { get; set; } = [];
 
     public IEnumerable<SelectListItem> StatusChoices() =>
         Enum.GetValues<ActionStatus>().Select(s => new SelectListItem(ActionRules.Name(s), s.ToString(), s == Status));

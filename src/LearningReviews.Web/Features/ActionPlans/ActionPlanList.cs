@@ -45,9 +45,10 @@ public sealed class ActionPlanList(LearningReviewsDbContext db, WorkingDayCalend
         if (filter.Owner?.Trim().ToLowerInvariant() is { Length: > 0 } owner)
             actions = actions.Where(a => a.OwnerName != null && a.OwnerName.ToLower().Contains(owner));
         if (filter.Agency is { } agency) actions = actions.Where(a => a.AgencyId == agency);
-        // Hook for the themes part: when actions carry themes of their own, match those as well.
+        // The themes dashboard's rule (Features/Themes/ThemeFigures), so its figures and this list agree: an action
+        // counts under its own themes or, when it has none, under its review's.
         if (filter.Theme?.Trim() is { Length: > 0 } theme)
-            actions = actions.Where(a => a.LearningPoint != null && a.LearningPoint.Themes.Any(t => t.Name == theme));
+            actions = actions.Where(a => a.Themes.Any(t => t.Name == theme) || (!a.Themes.Any() && a.Review!.Themes.Any(t => t.Name == theme)));
         if (filter.Status is { } status) actions = actions.Where(a => a.Status == status);
         var open = ActionRules.OpenStatuses.ToList();
         if (filter.State == "open") actions = actions.Where(a => open.Contains(a.Status));

@@ -192,6 +192,9 @@ public sealed class ActionPlansController(
         filter.MethodologyChoices = catalogue.Latest.Select(d => new SelectListItem(d.Name, d.Key, d.Key == filter.Methodology)).ToList();
         filter.AgencyChoices = (await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(), a.Id == filter.Agency)).ToList();
+        // Retired themes stay: actions tagged with them are still in the plans.
+        filter.ThemeChoices = (await db.Themes.AsNoTracking().OrderBy(t => t.Position).ThenBy(t => t.Name).Select(t => new { t.Name, t.IsRetired }).ToListAsync(cancellationToken))
+            .Select(t => new SelectListItem(t.IsRetired ? t.Name + " (retired)" : t.Name, t.Name, t.Name == filter.Theme)).ToList();
     }
 
     private static string Part(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
