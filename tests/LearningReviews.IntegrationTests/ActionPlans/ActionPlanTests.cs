@@ -295,6 +295,14 @@ public sealed class ActionPlanTests
         Assert.Equal("outcomes", recommendation.SourceStageKey);
         await SaveAsync(app, desktop, "outcomes", s => s.Actions.Add(new ActionInput(recommendation.Id, "Update the supervision policy", "Team Manager North", "2027-01-31", "Audit")));
         Assert.Equal(1, await app.WithDbAsync(db => db.Actions.CountAsync(a => a.ReviewId == desktop)));
+        // Its history says where it was agreed; saving it unchanged adds nothing, changing it on the form adds a row.
+        var agreed = Assert.Single(await HistoryAsync(app, recommendation.Id));
+        Assert.Null(agreed.FromStatus);
+        Assert.StartsWith("Agreed on the ", agreed.Note, StringComparison.Ordinal);
+        await SaveAsync(app, desktop, "outcomes", s => s.Actions.Add(new ActionInput(recommendation.Id, "Update the supervision policy", "Team Manager North", "2027-02-28", "Audit")));
+        var changed = (await HistoryAsync(app, recommendation.Id))[1];
+        Assert.Equal((ActionStatus.NotStarted, ActionStatus.NotStarted), (changed.FromStatus, changed.ToStatus));
+        Assert.StartsWith("Changed on the ", changed.Note, StringComparison.Ordinal);
 
         // The LSCB review's action plan row and its key finding: one action each, and still one each after saving again.
         await SaveAsync(app, lscb, "action", s =>
@@ -317,7 +325,12 @@ public sealed class ActionPlanTests
         Assert.Equal(ActionSource.LscbKeyFinding, finding.Source);
         Assert.Equal(point.Id.ToString(), finding.SourceKey);
         Assert.Equal(point.Id, finding.LearningPointId);
+        Assert.Contains("LSCB key finding", Assert.Single(await HistoryAsync(app, finding.Id)).Note, StringComparison.Ordinal);
+        Assert.Single(await HistoryAsync(app, planRow.Id));
     }
+
+    private static Task<List<ActionHistory>> HistoryAsync(AppFactory app, Guid actionId) =>
+        app.WithDbAsync(db => db.ActionHistory.AsNoTracking().Where(h => h.ActionId == actionId).OrderBy(h => h.At).ThenBy(h => h.Id).ToListAsync());
 
     private static async Task SaveAsync(AppFactory app, Guid reviewId, string stageKey, Action<StageSubmission> fill)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Reviews;
 using LearningReviews.Domain.Workflows;
+using LearningReviews.Infrastructure;
 using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Identity;
 using LearningReviews.Infrastructure.Persistence;
@@ -13,10 +14,14 @@ namespace LearningReviews.Web.Features.Workflow;
 /// <summary>
 /// Saves a stage form: the answers on the stage record, learning points and actions as records of
 /// their own, and the people chosen in person fields as participants in the field's review role.
-/// Learning point and action changes are audited one by one (which record, which review; never the text).
+/// Learning point and action changes are audited one by one (which record, which review; never the text), and
+/// each action made or changed here gets a row in its own history, as status changes on its page do.
 /// </summary>
-public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog audit, WorkflowCatalogue catalogue)
+public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog audit, WorkflowCatalogue catalogue, ICurrentUser currentUser, TimeProvider clock)
 {
+    /// <summary>The actions this save made or changed, and what to say in their history (written once, at the end).</summary>
+    private readonly List<(ReviewAction Action, ActionStatus? From, string Note)> history = [];
+
     public async Task SaveAsync(Review review, StageDefinition stage, ReviewStageRecord record, StageSubmission submission)
     {
         ArgumentNullException.ThrowIfNull(review);
@@ -52,11 +57,32 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
             var chosenBefore = ChosenIn(before.Values, field);
             await SyncParticipantsAsync(review, Enum.Parse<ReviewRole>(field.ReviewRole!), chosenBefore, chosen);
         }
-        SyncExtractedActions(review);
+        SyncExtractedActions(review, stage);
+        await WriteHistoryAsync();
+    }
+
+    /// <summary>
+    /// One history row per action this save made or changed, stamped with the person saving (their display name is
+    /// read once, only when there is something to write) and the time.
+    /// </summary>
+    private async Task WriteHistoryAsync()
+    {
+        if (history.Count == 0) return;
+        var userId = currentUser.UserId;
+        var name = userId is null
+            ? "System"
+            : await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync() ?? currentUser.UserName ?? "Unknown";
+        var at = clock.GetUtcNow().UtcDateTime;
+        foreach (var (action, from, note) in history)
+        {
+            // Added explicitly: a new row with its key already set, found only through the navigation, would be taken for an update.
+            db.ActionHistory.Add(new ActionHistory { ActionId = action.Id, At = at, ByUserId = userId, ByName = name, FromStatus = from, ToStatus = action.Status, Note = note });
+        }
+        history.Clear();
     }
 
     /// <summary>Key findings, learning day findings and changes to the plan become actions of the action plan (see ActionExtraction).</summary>
-    private void SyncExtractedActions(Review review)
+    private void SyncExtractedActions(Review review, StageDefinition stage)
     {
         if (catalogue.Find(review.MethodologyKey, review.DefinitionVersion) is not { } definition) return;
         foreach (var (action, change) in ActionPlans.ActionExtraction.Sync(review, definition))
@@ -64,6 +90,8 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
             if (change == AuditActions.Created) db.Actions.Add(action);
             if (change == AuditActions.Deleted) db.Actions.Remove(action);
             audit.Add(change, nameof(ReviewAction), action.Id.ToString(), review.Id, $"{ActionRules.Name(action.Source)} {change.ToLowerInvariant()} in the action plan");
+            if (change == AuditActions.Created) history.Add((action, null, $"Made on the {stage.Title} form ({ActionRules.Name(action.Source)})"));
+            else if (change == AuditActions.Updated) history.Add((action, action.Status, $"Changed on the {stage.Title} form ({ActionRules.Name(action.Source)})"));
         }
     }
 
@@ -127,12 +155,14 @@ public sealed class StageAnswersWriter(LearningReviewsDbContext db, AuditLog aud
                 review.Actions.Add(action);
                 db.Actions.Add(action);
                 audit.Add(AuditActions.Created, nameof(ReviewAction), action.Id.ToString(), review.Id, "Action added");
+                history.Add((action, null, $"Agreed on the {stage.Title} form"));
             }
             else if (action.What != input.What || action.OwnerName != ownerName || action.OwnerUserId != ownerUserId || action.ImpactMeasure != input.Impact
                      || action.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) != input.Due
                      || action.LearningPointId != (review.LearningPoints.Any(p => p.Id == input.Finding) ? input.Finding : null))
             {
                 audit.Add(AuditActions.Updated, nameof(ReviewAction), action.Id.ToString(), review.Id, "Action changed");
+                history.Add((action, action.Status, $"Changed on the {stage.Title} form"));
             }
             action.What = input.What;
             action.OwnerName = ownerName;
