@@ -98,6 +98,29 @@ public sealed class ThemeListController(LearningReviewsDbContext db, AuditLog au
         return RedirectToAction(nameof(Index));
     }
 
+    /// <summary>
+    /// Moves a theme one place up or down the list, which is the order forms offer themes in and the dashboard
+    /// lists them. The whole list is numbered afresh (it is short), so positions that were equal or had gaps sort out.
+    /// </summary>
+    [HttpPost("{id:guid}/move")]
+    public async Task<IActionResult> Move(Guid id, string? direction)
+    {
+        var themes = await db.Themes.OrderBy(t => t.Position).ThenBy(t => t.Name).ToListAsync();
+        var index = themes.FindIndex(t => t.Id == id);
+        if (index < 0) return NotFound();
+        var target = direction == "up" ? index - 1 : direction == "down" ? index + 1 : -1;
+        var theme = themes[index];
+        if (target >= 0 && target < themes.Count)
+        {
+            (themes[index], themes[target]) = (themes[target], themes[index]);
+            for (var i = 0; i < themes.Count; i++) themes[i].Position = i + 1;
+            audit.Add(AuditActions.Updated, nameof(Theme), theme.Id.ToString(), detail: $"Theme '{theme.Name}' moved {direction} to place {target + 1}");
+            await db.SaveChangesAsync();
+            TempData["Notice"] = $"Theme '{theme.Name}' moved {direction}";
+        }
+        return Redirect("/admin/themes#theme-" + theme.Id);
+    }
+
     /// <summary>Names are unique ignoring case: "neglect" and "Neglect" are one theme.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1304", Justification = "Translated to SQL")]
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1311", Justification = "Translated to SQL")]
