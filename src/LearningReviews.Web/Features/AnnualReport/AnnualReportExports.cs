@@ -124,7 +124,7 @@ public sealed class AnnualReportExports(IConfiguration configuration)
                 blocks.Add(table.Rows.Count == 0
                     ? new ParagraphBlock("Nothing to count in this period.")
                     : new TableBlock([new TableColumn(table.RowHeading, 2.4), .. table.Columns.Select(c => new TableColumn(c))],
-                        table.Rows.Select(r => (IReadOnlyList<string>)[r.Label, .. r.Values.Select(v => v.ToString(CultureInfo.InvariantCulture))]).ToList()));
+                        table.Rows.Select(r => (IReadOnlyList<string>)[r.Label, .. r.Values.Select(Themes.ThemesDashboard.Number)]).ToList()));
             }
         }
         return new PrintedDocument
