@@ -272,7 +272,7 @@ public sealed partial class AnnualReportTests
         Assert.Equal("1", first.InputValue("From"));
         Assert.Equal("4", first.InputValue("From-month"));
 
-        var wrong = await bm.GetAsync("/annual-report?From.day=2&From.month=1&From.year=2027&To.day=31&To.month=2&To.year=2027");
+        var wrong = await bm.GetAsync("/annual-report?From.day=2&From.month=1&From.year=2027&To.day=28&To.month=2&To.year=2027");
         Assert.Contains("The period must start on the first day of a quarter", wrong.ErrorSummary, StringComparison.Ordinal);
         Assert.Contains("The period must end on the last day of a quarter", wrong.ErrorSummary, StringComparison.Ordinal);
         Assert.Equal("#From", wrong.Html.QuerySelector(".govuk-error-summary a")!.GetAttribute("href"));

@@ -64,5 +64,8 @@ public sealed class AnnualReportController(
     }
 }
 
-/// <summary>The page: the period's date boxes as typed, and the report when the period is valid.</summary>
-public sealed record AnnualReportPage(ExportDateFilter FromTyped, ExportDateFilter ToTyped, AnnualReportResult? Report);
+/// <summary>
+/// The page: the period's date boxes as typed (named as the boxes are, so the error summary lists their errors in the
+/// page's order), and the report when the period is valid.
+/// </summary>
+public sealed record AnnualReportPage(ExportDateFilter From, ExportDateFilter To, AnnualReportResult? Report);
