@@ -84,6 +84,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.DipSamples.DipSampleCompliance>();
         services.AddScoped<Features.Publication.PublicationService>();
         services.AddScoped<Features.Publication.DisseminationReport>();
+        Features.ActionReminders.ActionReminderSetup.AddActionReminders(services);
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.InformationRequests.InformationRequestAuthorizationHandler>();
         services.AddSingleton<Features.Documents.ReviewDocuments>();
         // Uploaded documents (Features/Files): limits and where the bytes are kept.

@@ -1,0 +1,19 @@
+using LearningReviews.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace LearningReviews.Web.Features.ActionReminders;
+
+/// <summary>
+/// "Escalations" on an action's page (one line in ActionPlans/Details.cshtml, which has already checked the reader
+/// may see the action): each step sent, when, and to whom. Nothing is shown for an action never escalated.
+/// </summary>
+public sealed class ActionEscalationsViewComponent(LearningReviewsDbContext db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(Guid actionId)
+    {
+        var rows = await db.ActionEscalations.AsNoTracking().Where(e => e.ActionId == actionId)
+            .OrderBy(e => e.SentAt).ThenBy(e => e.Step).ToListAsync();
+        return rows.Count == 0 ? Content("") : View("~/Features/ActionReminders/_ActionEscalations.cshtml", rows);
+    }
+}
