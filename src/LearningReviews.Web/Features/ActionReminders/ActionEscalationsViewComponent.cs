@@ -12,8 +12,9 @@ public sealed class ActionEscalationsViewComponent(LearningReviewsDbContext db) 
 {
     public async Task<IViewComponentResult> InvokeAsync(Guid actionId)
     {
-        var rows = await db.ActionEscalations.AsNoTracking().Where(e => e.ActionId == actionId)
-            .OrderBy(e => e.SentAt).ThenBy(e => e.Step).ToListAsync();
+        // Steps are stored by name, so their order (owner, lead, chair) is put right here, not by the database.
+        var rows = (await db.ActionEscalations.AsNoTracking().Where(e => e.ActionId == actionId).ToListAsync())
+            .OrderBy(e => e.SentAt).ThenBy(e => e.Step).ToList();
         return rows.Count == 0 ? Content("") : View("~/Features/ActionReminders/_ActionEscalations.cshtml", rows);
     }
 }
