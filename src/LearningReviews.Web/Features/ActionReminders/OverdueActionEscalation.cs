@@ -91,9 +91,9 @@ public sealed class OverdueActionEscalation(LearningReviewsDbContext db, EmailOu
             }
             catch (DbUpdateException)
             {
-                // Another run recorded one of these steps first (the unique key refused ours): it sent them, so
-                // nothing of this save is kept and the next action goes on.
-                log.LogWarning("Escalation of action {ActionId} was already recorded by another run", action.Id);
+                // Most likely another run recorded one of these steps first (the unique key refused ours) and sent
+                // them; nothing of this save is kept, the next action goes on, and the next run looks again.
+                log.LogWarning("Escalation of action {ActionId} was not recorded (another run may have recorded it first)", action.Id);
             }
             db.ChangeTracker.Clear();
         }
