@@ -42,6 +42,8 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<LearningPoint> LearningPoints => Set<LearningPoint>();
     public DbSet<ReviewAction> Actions => Set<ReviewAction>();
     public DbSet<ActionHistory> ActionHistory => Set<ActionHistory>();
+    public DbSet<ActionEscalation> ActionEscalations => Set<ActionEscalation>();
+    public DbSet<ActionDigest> ActionDigests => Set<ActionDigest>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Domain.Subgroups.Subgroup> Subgroups => Set<Domain.Subgroups.Subgroup>();
     public DbSet<Domain.Subgroups.SubgroupMember> SubgroupMembers => Set<Domain.Subgroups.SubgroupMember>();

@@ -1151,6 +1151,67 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                     b.ToTable("NationalPanelResponses", (string)null);
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionDigest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ActionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "WeekOf")
+                        .IsUnique();
+
+                    b.ToTable("ActionDigests", (string)null);
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionEscalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Step", "DueDate")
+                        .IsUnique();
+
+                    b.ToTable("ActionEscalations", (string)null);
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionHistory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3023,6 +3084,15 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionEscalation", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Reviews.ReviewAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1152,6 +1152,67 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.ToTable("NationalPanelResponses", (string)null);
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionDigest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ActionCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "WeekOf")
+                        .IsUnique();
+
+                    b.ToTable("ActionDigests", (string)null);
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionEscalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Step", "DueDate")
+                        .IsUnique();
+
+                    b.ToTable("ActionEscalations", (string)null);
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionHistory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3102,6 +3163,15 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionEscalation", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Reviews.ReviewAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

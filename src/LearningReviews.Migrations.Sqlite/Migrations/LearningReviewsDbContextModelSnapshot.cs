@@ -1146,6 +1146,67 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                     b.ToTable("NationalPanelResponses", (string)null);
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionDigest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WeekOf")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "WeekOf")
+                        .IsUnique();
+
+                    b.ToTable("ActionDigests", (string)null);
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionEscalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "Step", "DueDate")
+                        .IsUnique();
+
+                    b.ToTable("ActionEscalations", (string)null);
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionHistory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2367,6 +2428,15 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ActionEscalation", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Reviews.ReviewAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

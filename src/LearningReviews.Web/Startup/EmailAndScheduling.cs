@@ -92,6 +92,8 @@ public static class EmailAndScheduling
                 .WithIdentity(Features.InformationRequests.SendInformationRequestRemindersJob.Name)
                 .WithCronSchedule("0 0 7 ? * MON-FRI", cron => cron.InTimeZone(
                     PartnershipTimeZone(configuration))));
+            // Overdue actions' escalation and the weekly digests of open actions (docs/action-plans.md).
+            Features.ActionReminders.ActionReminderSetup.Schedule(quartz, PartnershipTimeZone(configuration));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

@@ -86,6 +86,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.Publication.DisseminationReport>();
         services.AddScoped<Features.AnnualReport.AnnualReportFigures>();
         services.AddSingleton<Features.AnnualReport.AnnualReportExports>();
+        Features.ActionReminders.ActionReminderSetup.AddActionReminders(services);
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Features.InformationRequests.InformationRequestAuthorizationHandler>();
         services.AddSingleton<Features.Documents.ReviewDocuments>();
         // Uploaded documents (Features/Files): limits and where the bytes are kept.

@@ -11,8 +11,9 @@ namespace LearningReviews.Web.Features.ActionPlans;
 
 /// <summary>
 /// "Your actions" on My work: the open actions the signed-in user owns (chosen from the accounts), soonest due
-/// first with red/amber/green, and re-checks that have come due as tasks, each linking to the action's page
-/// where the owner updates it. Only actions of reviews the user may still see; one small query each.
+/// first with red/amber/green, each linking to the action's page where the owner updates it. Only actions of
+/// reviews the user may still see; one small query. (Re-checks that have come due are tasks of their own:
+/// ActionReminders/RechecksDueViewComponent.)
 /// </summary>
 public sealed class YourActionsViewComponent(LearningReviewsDbContext db, ReviewQueries queries, UserContextFactory users,
     PartnershipTime time, WorkingDayCalendar calendar) : ViewComponent
@@ -25,23 +26,19 @@ public sealed class YourActionsViewComponent(LearningReviewsDbContext db, Review
         var user = users.Current();
         var today = time.Today;
         var open = ActionRules.OpenStatuses.ToList();
-        var recheckStatuses = new[] { ActionStatus.CompletedAndEmbedded, ActionStatus.NotEmbedded };
         var mine = from a in db.Actions.AsNoTracking()
                    join r in queries.VisibleTo(user) on a.ReviewId equals r.Id
                    where a.OwnerUserId == user.UserId
-                   select new { a.Id, r.Reference, a.What, a.DueDate, a.Status, a.RecheckOn };
+                   select new { a.Id, r.Reference, a.What, a.DueDate, a.Status };
         var actions = await mine.Where(a => open.Contains(a.Status))
             .OrderBy(a => a.DueDate == null).ThenBy(a => a.DueDate).ThenBy(a => a.Reference).Take(Shown + 1).ToListAsync();
-        var rechecks = await mine.Where(a => recheckStatuses.Contains(a.Status) && a.RecheckOn != null && a.RecheckOn <= today)
-            .OrderBy(a => a.RecheckOn).Take(Shown).ToListAsync();
-        if (actions.Count == 0 && rechecks.Count == 0) return Content("");
+        if (actions.Count == 0) return Content("");
         return View("~/Features/ActionPlans/_YourActions.cshtml", new YourActions(
             actions.Take(Shown).Select(a => new YourAction(a.Id, a.Reference, a.What, a.DueDate, a.Status, ActionRules.Rag(a.Status, a.DueDate, today, calendar))).ToList(),
-            actions.Count > Shown,
-            rechecks.Select(a => new YourAction(a.Id, a.Reference, a.What, a.RecheckOn, a.Status, ActionRag.None)).ToList()));
+            actions.Count > Shown));
     }
 }
 
 public sealed record YourAction(Guid Id, string Reference, string What, DateOnly? Date, ActionStatus Status, ActionRag Rag);
 
-public sealed record YourActions(IReadOnlyList<YourAction> Open, bool HasMore, IReadOnlyList<YourAction> RechecksDue);
+public sealed record YourActions(IReadOnlyList<YourAction> Open, bool HasMore);
