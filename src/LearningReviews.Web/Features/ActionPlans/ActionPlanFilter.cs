@@ -19,6 +19,9 @@ public sealed class ActionPlanFilter
     public string? Mine { get; set; }
     public Guid? Agency { get; set; }
 
+    /// <summary>The subgroup that owns the review's action plan (Review.SubgroupId).</summary>
+    public Guid? Subgroup { get; set; }
+
     /// <summary>A theme's name. Until actions carry themes of their own, an action matches through the finding it answers.</summary>
     public string? Theme { get; set; }
     public ActionStatus? Status { get; set; }
@@ -53,6 +56,7 @@ public sealed class ActionPlanFilter
 
     public IEnumerable<SelectListItem> MethodologyChoices { get; set; } = [];
     public IEnumerable<SelectListItem> AgencyChoices { get; set; } = [];
+    public IEnumerable<SelectListItem> SubgroupChoices { get; set; } = [];
 
     public IEnumerable<SelectListItem> StatusChoices() =>
         Enum.GetValues<ActionStatus>().Select(s => new SelectListItem(ActionRules.Name(s), s.ToString(), s == Status));
@@ -68,7 +72,7 @@ public sealed class ActionPlanFilter
         var parts = new List<KeyValuePair<string, string?>>
         {
             new(nameof(Review), Review), new(nameof(Methodology), Methodology), new(nameof(Owner), Owner), new(nameof(Mine), Mine),
-            new(nameof(Agency), Agency?.ToString()), new(nameof(Theme), Theme), new(nameof(Status), Status?.ToString()),
+            new(nameof(Agency), Agency?.ToString()), new(nameof(Subgroup), Subgroup?.ToString()), new(nameof(Theme), Theme), new(nameof(Status), Status?.ToString()),
             new(nameof(State), State), new(nameof(Rag), Rag?.ToString()),
         };
         foreach (var (name, typed) in new[] { (nameof(DueFrom), DueFromTyped), (nameof(DueTo), DueToTyped) })

@@ -199,6 +199,8 @@ public sealed class ActionPlansController(
         filter.MethodologyChoices = catalogue.Latest.Select(d => new SelectListItem(d.Name, d.Key, d.Key == filter.Methodology)).ToList();
         filter.AgencyChoices = (await db.Agencies.AsNoTracking().OrderBy(a => a.Name).Select(a => new { a.Id, a.Name }).ToListAsync(cancellationToken))
             .Select(a => new SelectListItem(a.Name, a.Id.ToString(), a.Id == filter.Agency)).ToList();
+        filter.SubgroupChoices = (await db.Subgroups.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).Select(s => new { s.Id, s.Name, s.IsRetired }).ToListAsync(cancellationToken))
+            .Select(s => new SelectListItem(s.IsRetired ? s.Name + " (retired)" : s.Name, s.Id.ToString(), s.Id == filter.Subgroup)).ToList();
     }
 
     private static string Part(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
