@@ -24,7 +24,7 @@ public sealed class SubgroupListTests
         Assert.Equal(HttpStatusCode.OK, list.Status);
         var names = list.Html.QuerySelectorAll("table.app-subgroup-list tbody tr").Select(r => r.GetAttribute("data-subgroup")).ToList();
         Assert.Equal(SubgroupListSeeding.Seeded.Select(s => s.Name), names);
-        Assert.Equal(HttpStatusCode.Forbidden, (await bm.GetAsync("/admin/subgroups")).Status);
+        AssertRefused(await bm.GetAsync("/admin/subgroups"));
 
         // A name already used (ignoring case) is refused, and what was typed stays.
         var refused = await admin.SubmitAsync("/admin/subgroups/new", [new("Name", "case review"), new("Description", "Deaths and serious harm")]);
@@ -80,5 +80,12 @@ public sealed class SubgroupListTests
         // The audit names no one: members are recorded by their account id.
         Assert.DoesNotContain(await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.EntityType == nameof(SubgroupMember)).Select(e => e.Detail).ToListAsync()),
             d => d!.Contains("Beth", StringComparison.Ordinal));
+    }
+
+    /// <summary>Refused: the cookie sign-in sends the browser to the access-denied page.</summary>
+    private static void AssertRefused(TestBrowser.Page page)
+    {
+        Assert.True(page.IsRedirect, page.Status.ToString());
+        Assert.Contains("/account/access-denied", page.Location, StringComparison.Ordinal);
     }
 }

@@ -26,16 +26,15 @@ public sealed class PlansAwaitingViewComponent(LearningReviewsDbContext db, Revi
         if (mine.Count == 0) return Content("");
         var plans = await (
             from r in queries.VisibleTo(user)
-            where r.SubgroupId != null && mine.Contains(r.SubgroupId.Value)
-            let actions = db.Actions.Where(a => a.ReviewId == r.Id)
-            where actions.Any()
-            let last = db.ActionPlanReviews.Where(p => p.ReviewId == r.Id && p.SubgroupId == r.SubgroupId).OrderByDescending(p => p.RecordedAt)
+            where r.SubgroupId != null && mine.Contains(r.SubgroupId.Value) && db.Actions.Any(a => a.ReviewId == r.Id)
             select new
             {
-                r.Id, r.Reference, r.MethodologyKey, SubgroupId = r.SubgroupId!.Value, Actions = actions.Count(),
-                LastOutcome = last.Select(p => (PlanDecision?)p.Outcome).FirstOrDefault(),
-                LastAt = last.Select(p => (DateTime?)p.RecordedAt).FirstOrDefault(),
-                NewestAction = actions.Max(a => (DateTime?)a.CreatedAt),
+                r.Id, r.Reference, r.MethodologyKey, SubgroupId = r.SubgroupId!.Value,
+                Actions = db.Actions.Count(a => a.ReviewId == r.Id),
+                LastOutcome = db.ActionPlanReviews.Where(p => p.ReviewId == r.Id && p.SubgroupId == r.SubgroupId)
+                    .OrderByDescending(p => p.RecordedAt).Select(p => (PlanDecision?)p.Outcome).FirstOrDefault(),
+                LastAt = db.ActionPlanReviews.Where(p => p.ReviewId == r.Id && p.SubgroupId == r.SubgroupId).Max(p => (DateTime?)p.RecordedAt),
+                NewestAction = db.Actions.Where(a => a.ReviewId == r.Id).Max(a => (DateTime?)a.CreatedAt),
             }).OrderBy(p => p.Reference).ToListAsync();
         var names = await db.Subgroups.AsNoTracking().Where(s => mine.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name);
         var awaiting = plans
