@@ -47,6 +47,8 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<Domain.Subgroups.Subgroup> Subgroups => Set<Domain.Subgroups.Subgroup>();
     public DbSet<Domain.Subgroups.SubgroupMember> SubgroupMembers => Set<Domain.Subgroups.SubgroupMember>();
+    public DbSet<Domain.Subgroups.ActionPlanReview> ActionPlanReviews => Set<Domain.Subgroups.ActionPlanReview>();
+    public DbSet<Domain.Subgroups.ActionPlanReviewItem> ActionPlanReviewItems => Set<Domain.Subgroups.ActionPlanReviewItem>();
     public DbSet<ReviewStageRecord> StageRecords => Set<ReviewStageRecord>();
     public DbSet<ReviewTransition> Transitions => Set<ReviewTransition>();
     public DbSet<OutcomesForm> OutcomesForms => Set<OutcomesForm>();

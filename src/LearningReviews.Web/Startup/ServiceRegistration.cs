@@ -77,6 +77,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.ActionPlans.ActionPlanList>();
         services.AddScoped<Features.ActionPlans.ActionSourcesStep>();
         services.AddScoped<Features.Themes.ThemeListSeeding>();
+        services.AddScoped<Features.Subgroups.SubgroupListSeeding>();
         services.AddScoped<Features.Themes.ThemeFigures>();
         services.AddScoped<StageAnswersWriter>();
         services.AddScoped<Features.Outcomes.OutcomesFormService>();

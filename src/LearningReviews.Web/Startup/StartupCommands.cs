@@ -32,6 +32,8 @@ public static class StartupCommands
         await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.ActionPlans.ActionSourcesStep>().RunAsync();
         // The managed theme list starts with common safeguarding learning themes (once; Features/Themes).
         await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.Themes.ThemeListSeeding>().SeedAsync();
+        // The subgroup list starts with the partnership's four subgroups (once; Features/Subgroups).
+        await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.Subgroups.SubgroupListSeeding>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().EnsureRolesExistAsync();
     }
 

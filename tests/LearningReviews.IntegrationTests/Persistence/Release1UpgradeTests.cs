@@ -255,6 +255,8 @@ public sealed class Release1UpgradeTests
         // The action plans' startup step (ActionSourcesStep) records which stage each old action came from, as
         // the system, so an old action's change stamp moves; what the action says is compared in full.
         "Actions.ModifiedAt", "Actions.ModifiedBy", "Actions.ConcurrencyToken",
+        // Issue 12 phase 2: the subgroup that owns a review's action plan, and each agency's safeguarding lead.
+        "Reviews.SubgroupId", "Agencies.LeadUserId",
     ];
 
     private static async Task<Dictionary<string, List<string>>> DumpAsync(DbConnection connection, IEnumerable<string> tables)

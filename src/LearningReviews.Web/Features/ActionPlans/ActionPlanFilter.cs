@@ -19,6 +19,9 @@ public sealed class ActionPlanFilter
     public string? Mine { get; set; }
     public Guid? Agency { get; set; }
 
+    /// <summary>The subgroup that owns the review's action plan (Review.SubgroupId).</summary>
+    public Guid? Subgroup { get; set; }
+
     /// <summary>A theme's name from the managed list: the action's own themes, or its review's when it has none.</summary>
     public string? Theme { get; set; }
     public ActionStatus? Status { get; set; }
@@ -54,6 +57,7 @@ public sealed class ActionPlanFilter
     public IEnumerable<SelectListItem> MethodologyChoices { get; set; } = [];
     public IEnumerable<SelectListItem> AgencyChoices { get; set; } = [];
     public IEnumerable<SelectListItem> ThemeChoices { get; set; } = [];
+    public IEnumerable<SelectListItem> SubgroupChoices { get; set; } = [];
 
     public IEnumerable<SelectListItem> StatusChoices() =>
         Enum.GetValues<ActionStatus>().Select(s => new SelectListItem(ActionRules.Name(s), s.ToString(), s == Status));
@@ -69,7 +73,7 @@ public sealed class ActionPlanFilter
         var parts = new List<KeyValuePair<string, string?>>
         {
             new(nameof(Review), Review), new(nameof(Methodology), Methodology), new(nameof(Owner), Owner), new(nameof(Mine), Mine),
-            new(nameof(Agency), Agency?.ToString()), new(nameof(Theme), Theme), new(nameof(Status), Status?.ToString()),
+            new(nameof(Agency), Agency?.ToString()), new(nameof(Subgroup), Subgroup?.ToString()), new(nameof(Theme), Theme), new(nameof(Status), Status?.ToString()),
             new(nameof(State), State), new(nameof(Rag), Rag?.ToString()),
         };
         foreach (var (name, typed) in new[] { (nameof(DueFrom), DueFromTyped), (nameof(DueTo), DueToTyped) })

@@ -39,6 +39,7 @@ public sealed class ActionPlanList(LearningReviewsDbContext db, WorkingDayCalend
         ArgumentNullException.ThrowIfNull(filter);
         if (filter.Review?.Trim().ToUpperInvariant() is { Length: > 0 } reference) visible = visible.Where(r => r.Reference == reference);
         if (!string.IsNullOrEmpty(filter.Methodology)) visible = visible.Where(r => r.MethodologyKey == filter.Methodology);
+        if (filter.Subgroup is { } subgroup) visible = visible.Where(r => r.SubgroupId == subgroup);
 
         var actions = db.Actions.AsNoTracking();
         if (filter.Mine == "me") actions = actions.Where(a => a.OwnerUserId == userId);

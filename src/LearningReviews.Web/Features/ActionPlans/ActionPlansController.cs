@@ -195,6 +195,8 @@ public sealed class ActionPlansController(
         // Retired themes stay: actions tagged with them are still in the plans.
         filter.ThemeChoices = (await db.Themes.AsNoTracking().OrderBy(t => t.Position).ThenBy(t => t.Name).Select(t => new { t.Name, t.IsRetired }).ToListAsync(cancellationToken))
             .Select(t => new SelectListItem(t.IsRetired ? t.Name + " (retired)" : t.Name, t.Name, t.Name == filter.Theme)).ToList();
+        filter.SubgroupChoices = (await db.Subgroups.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name).Select(s => new { s.Id, s.Name, s.IsRetired }).ToListAsync(cancellationToken))
+            .Select(s => new SelectListItem(s.IsRetired ? s.Name + " (retired)" : s.Name, s.Id.ToString(), s.Id == filter.Subgroup)).ToList();
     }
 
     private static string Part(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -114,6 +114,7 @@ public sealed class DemoDataSeeder(
         await LocalityLearningCircleDemos.AddAsync(demo, north, south);
         await CommissionedReviewDemos.AddAsync(demo, north, south, east);
         await EarlyHelpAndRapidDemos.AddAsync(demo, north, south);
+        await SubgroupDemos.AddAsync(db, audit, demo, cancellationToken);
     }
 
     private static string GeneratePassword()
