@@ -131,9 +131,11 @@ for engine in $ENGINES; do
             fi
             database="lr_load_${size}_$(date +%s)"
             connection="${ADMIN_CONNECTION/Database=postgres/Database=$database}"
-            # psql wants a libpq string: the same settings, spelt its way.
-            PG_URI=$(sed -e 's/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/; s/;/ /g' <<<"$connection")
+            # psql wants a libpq string: the same settings, spelt its way (Npgsql-only ones such as Pooling dropped).
+            PG_URI=$(sed -e 's/Pooling=[^;]*;\{0,1\}//; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/; s/;/ /g' <<<"$connection")
             run postgresql "$size" Database__Provider=PostgreSQL "ConnectionStrings__Default=$connection"
+            # The cluster is shared: the load database goes once measured.
+            psql "${PG_URI/dbname=$database/dbname=postgres}" -qc "DROP DATABASE \"$database\" WITH (FORCE)" || true
         fi
     done
 done

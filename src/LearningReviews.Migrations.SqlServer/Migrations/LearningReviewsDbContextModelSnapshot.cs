@@ -1325,8 +1325,8 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.HasKey("Id");
 
@@ -1334,7 +1334,7 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ReviewId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "ReviewId");
 
                     b.ToTable("Participants", (string)null);
                 });
@@ -1554,6 +1554,26 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.ToTable("ReviewCases", (string)null);
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewDeadlineSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("WorkedOutAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewDeadlineSets", (string)null);
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewStageRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1662,6 +1682,37 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.HasIndex("ReviewId");
 
                     b.ToTable("ReviewTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.StoredDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("OverdueAfter")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SetId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OverdueAfter");
+
+                    b.HasIndex("SetId");
+
+                    b.ToTable("StoredDeadlines", (string)null);
                 });
 
             modelBuilder.Entity("LearningReviews.Domain.Reviews.Theme", b =>
@@ -1958,6 +2009,20 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LearningReviews.Infrastructure.Persistence.CompletedDataStep", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("CompletedDataSteps", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -3208,6 +3273,15 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.Navigation("Review");
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewDeadlineSet", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewStageRecord", b =>
                 {
                     b.HasOne("LearningReviews.Domain.Reviews.Review", "Review")
@@ -3224,6 +3298,15 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.StoredDeadline", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Reviews.ReviewDeadlineSet", null)
+                        .WithMany("Deadlines")
+                        .HasForeignKey("SetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3466,6 +3549,11 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
             modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewAction", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewDeadlineSet", b =>
+                {
+                    b.Navigation("Deadlines");
                 });
 
             modelBuilder.Entity("LearningReviews.Domain.Subgroups.Subgroup", b =>

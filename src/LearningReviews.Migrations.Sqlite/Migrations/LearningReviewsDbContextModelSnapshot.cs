@@ -1319,7 +1319,7 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1328,7 +1328,7 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReviewId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "ReviewId");
 
                     b.ToTable("Participants", (string)null);
                 });
@@ -1548,6 +1548,26 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                     b.ToTable("ReviewCases", (string)null);
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewDeadlineSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WorkedOutAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewDeadlineSets", (string)null);
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewStageRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1656,6 +1676,37 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                     b.HasIndex("ReviewId");
 
                     b.ToTable("ReviewTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.StoredDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OverdueAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OverdueAfter");
+
+                    b.HasIndex("SetId");
+
+                    b.ToTable("StoredDeadlines", (string)null);
                 });
 
             modelBuilder.Entity("LearningReviews.Domain.Reviews.Theme", b =>
@@ -1951,6 +2002,20 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LearningReviews.Infrastructure.Persistence.CompletedDataStep", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("CompletedDataSteps", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2474,6 +2539,15 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                     b.Navigation("Review");
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewDeadlineSet", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewStageRecord", b =>
                 {
                     b.HasOne("LearningReviews.Domain.Reviews.Review", "Review")
@@ -2490,6 +2564,15 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.StoredDeadline", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Reviews.ReviewDeadlineSet", null)
+                        .WithMany("Deadlines")
+                        .HasForeignKey("SetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2696,6 +2779,11 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
             modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewAction", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewDeadlineSet", b =>
+                {
+                    b.Navigation("Deadlines");
                 });
 
             modelBuilder.Entity("LearningReviews.Domain.Subgroups.Subgroup", b =>
