@@ -255,6 +255,8 @@ public sealed class Release1UpgradeTests
         // The action plans' startup step (ActionSourcesStep) records which stage each old action came from, as
         // the system, so an old action's change stamp moves; what the action says is compared in full.
         "Actions.ModifiedAt", "Actions.ModifiedBy", "Actions.ConcurrencyToken",
+        // Issue 12: the agency's safeguarding lead and the subgroup that owns a review's action plan.
+        "Agencies.LeadUserId", "Reviews.SubgroupId",
     ];
 
     private static async Task<Dictionary<string, List<string>>> DumpAsync(DbConnection connection, IEnumerable<string> tables)
