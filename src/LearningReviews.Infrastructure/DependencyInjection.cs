@@ -30,6 +30,7 @@ public static class DependencyInjection
             db.AddInterceptors(provider.GetRequiredService<AuditableEntityInterceptor>());
         });
         services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<DataStepLedger>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ReviewReferenceGenerator>();
         return services;

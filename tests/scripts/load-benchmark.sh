@@ -11,7 +11,7 @@
 # tests/scripts/seed_large_partnership.py copies the demo reviews' rows under new ids up to N reviews (a
 # minute or so for 10,000). Then the app starts in Production behind a pretend TLS proxy (as
 # probe-running-copies.sh does), signs in as the business manager (sees every review) and the Head of
-# Locality, and each page is requested LR_LOAD_REQUESTS times by LR_LOAD_CONCURRENCY clients after a
+# Locality (and the administrator, for the audit log), and each page is requested LR_LOAD_REQUESTS times by LR_LOAD_CONCURRENCY clients after a
 # short warm-up. Also prints the cold start (process start to first answer of /health/live), the size
 # of My work's HTML and the server's resident memory at the end.
 # Needs a Release build (dotnet build -c Release src/LearningReviews.Web), hey (apt-get install hey),
@@ -92,9 +92,10 @@ run() {
     echo "== $engine, $size reviews (seeded in $(( $(date +%s) - seeded )) s)"
     start_app "$folder" Production "$@"
     echo "  cold start ${COLD_START_MS} ms"
-    local bm hol review
+    local bm hol admin review
     bm=$(/usr/bin/python3 "$REPO_ROOT/tests/scripts/load_sign_in.py" "$BASE" "bm@demo.example" "$PASSWORD")
     hol=$(/usr/bin/python3 "$REPO_ROOT/tests/scripts/load_sign_in.py" "$BASE" "hol@demo.example" "$PASSWORD")
+    admin=$(/usr/bin/python3 "$REPO_ROOT/tests/scripts/load_sign_in.py" "$BASE" "admin@demo.example" "$PASSWORD")
     curl -fsS -o "$folder/my-work.html" -H "X-Forwarded-Proto: https" -H "Cookie: $bm" "$BASE/"
     review=$(grep -o 'href="/reviews/[0-9a-fA-F-]\{36\}"' "$folder/my-work.html" | head -1 | cut -d'"' -f2 || true)
     echo "  My work HTML for the business manager: $(wc -c <"$folder/my-work.html") bytes"
@@ -104,6 +105,9 @@ run() {
     measure "exports page" /exports "$bm"
     measure "exports page, theme filter" "/exports?Theme=neglect" "$bm"
     measure "one review page" "$review" "$bm"
+    measure "action plans list" /action-plans "$bm"
+    measure "themes dashboard" /themes "$bm"
+    measure "audit log, administrator" /admin/audit "$admin"
     for extra in ${LR_LOAD_EXTRA_PAGES:-}; do measure "$extra" "$extra" "$bm"; done
     measure "bare endpoint again" /health/live
     echo "  server memory (RSS) $(( $(awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status") / 1024 )) MB"
@@ -127,9 +131,11 @@ for engine in $ENGINES; do
             fi
             database="lr_load_${size}_$(date +%s)"
             connection="${ADMIN_CONNECTION/Database=postgres/Database=$database}"
-            # psql wants a libpq string: the same settings, spelt its way.
-            PG_URI=$(sed -e 's/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/; s/;/ /g' <<<"$connection")
+            # psql wants a libpq string: the same settings, spelt its way (Npgsql-only ones such as Pooling dropped).
+            PG_URI=$(sed -e 's/Pooling=[^;]*;\{0,1\}//; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/; s/;/ /g' <<<"$connection")
             run postgresql "$size" Database__Provider=PostgreSQL "ConnectionStrings__Default=$connection"
+            # The cluster is shared: the load database goes once measured.
+            psql "${PG_URI/dbname=$database/dbname=postgres}" -qc "DROP DATABASE \"$database\" WITH (FORCE)" || true
         fi
     done
 done

@@ -120,12 +120,12 @@ class Postgres:
             buffer = io.StringIO()
             writer = csv.writer(buffer)
             for r in rows:
-                writer.writerow(["" if r[c] == "\\N" else r[c] for c in cols])
-            # Empty strings become NULL in CSV COPY unless quoted; mark real NULLs with FORCE_NULL-free CSV:
+                writer.writerow([r[c] for c in cols])
+            # NULL travels as an unquoted \N (what rows() reads it as), so an empty string stays an empty string.
             data = buffer.getvalue()
             collist = ",".join(f'"{c}"' for c in cols)
             subprocess.run(["psql", self.conninfo, "-v", "ON_ERROR_STOP=1", "-q", "-c",
-                            f'COPY "{table}" ({collist}) FROM STDIN WITH (FORMAT csv)'],
+                            f'COPY "{table}" ({collist}) FROM STDIN WITH (FORMAT csv, NULL \'\\N\')'],
                            input=data, capture_output=True, text=True, check=True)
 
 

@@ -50,6 +50,9 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     public DbSet<Domain.Subgroups.ActionPlanReview> ActionPlanReviews => Set<Domain.Subgroups.ActionPlanReview>();
     public DbSet<Domain.Subgroups.ActionPlanReviewItem> ActionPlanReviewItems => Set<Domain.Subgroups.ActionPlanReviewItem>();
     public DbSet<ReviewStageRecord> StageRecords => Set<ReviewStageRecord>();
+    public DbSet<ReviewDeadlineSet> ReviewDeadlineSets => Set<ReviewDeadlineSet>();
+    public DbSet<StoredDeadline> StoredDeadlines => Set<StoredDeadline>();
+    public DbSet<CompletedDataStep> CompletedDataSteps => Set<CompletedDataStep>();
     public DbSet<ReviewTransition> Transitions => Set<ReviewTransition>();
     public DbSet<OutcomesForm> OutcomesForms => Set<OutcomesForm>();
     public DbSet<OutcomesComment> OutcomesComments => Set<OutcomesComment>();
@@ -148,7 +151,19 @@ public class LearningReviewsDbContext(DbContextOptions<LearningReviewsDbContext>
     /// (<see cref="AuditChain"/>), inside one transaction with the rest, so the chain's end is locked only
     /// while this save writes.
     /// </summary>
+    /// <remarks>
+    /// A save that touches a review or one of its records also deletes the review's stored deadlines
+    /// (<see cref="ReviewDeadlineSet"/>), so they are worked out again from what was saved.
+    /// </remarks>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var touched = DeadlineInputs.TouchedBy(this);
+        var saved = await SaveWithAuditChainAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (!touched.IsEmpty) await DeadlineInputs.ForgetAsync(this, touched, cancellationToken);
+        return saved;
+    }
+
+    private async Task<int> SaveWithAuditChainAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var audit = AddedAuditEvents();
         if (audit.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -1380,7 +1380,7 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
-                        .HasMaxLength(450)
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1389,7 +1389,7 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReviewId");
 
-                    b.HasIndex("UserId");
+                    b.HasIndex("UserId", "ReviewId");
 
                     b.ToTable("Participants", (string)null);
                 });
@@ -1609,6 +1609,26 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                     b.ToTable("ReviewCases", (string)null);
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewDeadlineSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WorkedOutAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewDeadlineSets", (string)null);
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewStageRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1717,6 +1737,37 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                     b.HasIndex("ReviewId");
 
                     b.ToTable("ReviewTransitions", (string)null);
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.StoredDeadline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OverdueAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OverdueAfter");
+
+                    b.HasIndex("SetId");
+
+                    b.ToTable("StoredDeadlines", (string)null);
                 });
 
             modelBuilder.Entity("LearningReviews.Domain.Reviews.Theme", b =>
@@ -2093,6 +2144,20 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("LearningReviews.Infrastructure.Persistence.CompletedDataStep", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("CompletedDataSteps", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2625,6 +2690,15 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                     b.Navigation("Review");
                 });
 
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewDeadlineSet", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Reviews.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewStageRecord", b =>
                 {
                     b.HasOne("LearningReviews.Domain.Reviews.Review", "Review")
@@ -2641,6 +2715,15 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                     b.HasOne("LearningReviews.Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.StoredDeadline", b =>
+                {
+                    b.HasOne("LearningReviews.Domain.Reviews.ReviewDeadlineSet", null)
+                        .WithMany("Deadlines")
+                        .HasForeignKey("SetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2871,6 +2954,11 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
             modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewAction", b =>
                 {
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("LearningReviews.Domain.Reviews.ReviewDeadlineSet", b =>
+                {
+                    b.Navigation("Deadlines");
                 });
 
             modelBuilder.Entity("LearningReviews.Domain.Subgroups.ActionPlanReview", b =>

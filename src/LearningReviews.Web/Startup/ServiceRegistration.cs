@@ -97,6 +97,7 @@ public static class ServiceRegistration
         services.AddSingleton<Features.Chronology.ChronologyExports>();
         services.AddPdfDocuments();
         services.AddSingleton<DeadlineService>();
+        services.AddScoped<StoredDeadlineService>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<AccountProvisioning>();
         services.AddLearningReviewsEmail(environment.ContentRootPath);

@@ -20,21 +20,38 @@ public static class StartupCommands
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.Services.GetRequiredService<LearningReviews.Domain.Workflows.WorkflowCatalogue>();
+        // Each step's time goes to the log, so a slow start can be traced to its step (docs/performance.md).
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        async Task Timed(string step, Func<Task> run)
+        {
+            var started = watch.ElapsedMilliseconds;
+            await run();
+            app.Logger.LogInformation("Startup step {Step} took {Milliseconds} ms", step, watch.ElapsedMilliseconds - started);
+        }
+        await Timed("workflow definitions", () => Task.FromResult(app.Services.GetRequiredService<LearningReviews.Domain.Workflows.WorkflowCatalogue>()));
         using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
         // Adopts a release 1 database if it is one, then applies this provider's migrations.
-        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        await Timed("migrations", () => services.GetRequiredService<DatabaseMigrator>().MigrateAsync());
         // SQLite keeps no statistics unless asked: without them its plans for the lists grow badly.
-        await SqliteConnectionSetup.OptimizeAsync(scope.ServiceProvider.GetRequiredService<LearningReviewsDbContext>());
-        // Meeting dates typed on stage forms before those fields read bookings become meetings (once).
-        await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.Workflow.TypedMeetingDates>().MoveAsync();
-        // Actions saved before the action plans get their source; findings and plan changes become actions (once).
-        await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.ActionPlans.ActionSourcesStep>().RunAsync();
+        await Timed("sqlite statistics", () => SqliteConnectionSetup.OptimizeAsync(services.GetRequiredService<LearningReviewsDbContext>()));
+        var ledger = services.GetRequiredService<DataStepLedger>();
+        // Meeting dates typed on stage forms before those fields read bookings become meetings. Both steps bring
+        // old rows up to date and run once per database (recorded), not at every start.
+        await Timed("typed meeting dates", () => ledger.RunOnceAsync("typed-meeting-dates",
+            cancel => services.GetRequiredService<LearningReviews.Web.Features.Workflow.TypedMeetingDates>().MoveAsync(cancel)));
+        // Actions saved before the action plans get their source; findings and plan changes become actions.
+        await Timed("action sources", () => ledger.RunOnceAsync("action-sources",
+            cancel => services.GetRequiredService<LearningReviews.Web.Features.ActionPlans.ActionSourcesStep>().RunAsync(cancel)));
         // The managed theme list starts with common safeguarding learning themes (once; Features/Themes).
-        await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.Themes.ThemeListSeeding>().SeedAsync();
+        await Timed("theme list", () => services.GetRequiredService<LearningReviews.Web.Features.Themes.ThemeListSeeding>().SeedAsync());
         // The subgroup list starts with the partnership's four subgroups (once; Features/Subgroups).
-        await scope.ServiceProvider.GetRequiredService<LearningReviews.Web.Features.Subgroups.SubgroupListSeeding>().SeedAsync();
-        await scope.ServiceProvider.GetRequiredService<AccountProvisioning>().EnsureRolesExistAsync();
+        await Timed("subgroup list", () => services.GetRequiredService<LearningReviews.Web.Features.Subgroups.SubgroupListSeeding>().SeedAsync());
+        // Open reviews saved before deadlines were stored get theirs now, so My work's first view is not the
+        // one that works out every review's (after that only changed reviews are missing, and cheap to find).
+        await Timed("stored deadlines", () => services.GetRequiredService<LearningReviews.Web.Features.Workflow.StoredDeadlineService>()
+            .WorkOutMissingAsync(services.GetRequiredService<LearningReviewsDbContext>().Reviews));
+        await Timed("roles", () => services.GetRequiredService<AccountProvisioning>().EnsureRolesExistAsync());
     }
 
     /// <summary>

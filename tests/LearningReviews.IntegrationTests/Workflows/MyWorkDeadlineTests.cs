@@ -1,6 +1,7 @@
 using LearningReviews.IntegrationTests.Infrastructure;
 using LearningReviews.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
+using MyWork = LearningReviews.Web.Features.Home.MyWorkPage;
 
 namespace LearningReviews.IntegrationTests.Workflows;
 
@@ -103,6 +104,67 @@ public sealed class MyWorkDeadlineTests
         Assert.True(hrefs.IndexOf($"/reviews/{late}") < hrefs.IndexOf($"/reviews/{withdrawn}"));
         Assert.Contains("Action: Chase the health visitor", second.Html.QuerySelector("table.app-overdue")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task A_deadline_moves_on_my_work_when_the_date_it_counts_from_is_changed(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var bm = await app.SignedInAsAsync("bm@demo.example");
+        var north = await app.WithDbAsync(db => db.Localities.Where(l => l.Name == "North Locality").Select(l => l.Id).SingleAsync());
+        var started = await bm.SubmitAsync("/reviews/start/rapid-review",
+            [new("CaseLabel", "Child U"), new("LocalityId", north.ToString()), new("ReasonDetail", "Serious incident notified")]);
+        var review = Guid.Parse(started.Location!.Split('/').Last());
+        await bm.SaveStageAsync(review, "notification", [.. WorkflowClient.Date("notifiedOn", app.Today), new("f.summary", "Notified today")]);
+        // My work has now worked out (and stored) the review's deadlines from today's notification.
+        Assert.Null((await bm.GetAsync("/")).Html.QuerySelector("table.app-overdue"));
+
+        // The notification date is corrected to 40 days ago: the stored deadline must not stay as it was.
+        await bm.SaveStageAsync(review, "notification", [.. WorkflowClient.Date("notifiedOn", app.Today.AddDays(-40)), new("f.summary", "Notified late")]);
+        var home = await bm.GetAsync("/");
+        Assert.Contains("Rapid review due (15 working days from the notification)", home.Html.QuerySelector("table.app-overdue")!.TextContent, StringComparison.Ordinal);
+        var row = home.Html.QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Child U", StringComparison.Ordinal));
+        Assert.Contains("Overdue", row.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task My_work_lists_the_hundred_longest_overdue_items_and_counts_them_all(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var bm = await app.SignedInAsAsync("bm@demo.example");
+        var today = app.Today;
+        var overdueBefore = OverdueTotal(await bm.GetAsync("/"));
+        var (oldest, newest) = await app.WithDbAsync(async db =>
+        {
+            // 130 overdue actions on two reviews, due on 130 different days, older than anything in the demo data.
+            var first = NewReview(2002, 1, "lscb-learning-review", ReviewStatus.InProgress);
+            var second = NewReview(2002, 2, "lscb-learning-review", ReviewStatus.InProgress);
+            for (var n = 0; n < 130; n++)
+            {
+                (n % 2 == 0 ? first : second).Actions.Add(new ReviewAction { What = $"Overdue task {n:000}", OwnerName = "Beth Morgan", DueDate = today.AddDays(-2000 + n) });
+            }
+            db.Reviews.AddRange(first, second);
+            await db.SaveChangesAsync();
+            return ("Overdue task 000", "Overdue task 129");
+        });
+
+        var page = await bm.GetAsync("/");
+        var table = page.Html.QuerySelector("table.app-overdue")!;
+        Assert.Equal(MyWork.OverdueShown, table.QuerySelectorAll("tbody tr").Length);
+        Assert.Contains($"(the {MyWork.OverdueShown} longest overdue)", table.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(overdueBefore + 130, OverdueTotal(page));
+        // The longest overdue are the ones listed, oldest first.
+        Assert.Contains("Action: " + oldest, table.QuerySelector("tbody tr")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(newest, table.TextContent, StringComparison.Ordinal);
+        var dues = table.QuerySelectorAll("tbody tr td:last-child")
+            .Select(c => DateOnly.ParseExact(c.TextContent.Trim(), "d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))).ToList();
+        Assert.Equal(dues.Order().ToList(), dues);
+    }
+
+    /// <summary>The number in My work's "N items are overdue" warning, 0 without one.</summary>
+    private static int OverdueTotal(TestBrowser.Page page) =>
+        page.Html.QuerySelector(".govuk-warning-text strong") is { } warning
+            ? int.Parse(System.Text.RegularExpressions.Regex.Match(warning.TextContent, @"(\d+) items? (is|are) overdue").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
 
     private static Review NewReview(int year, int number, string methodology, ReviewStatus status) => new()
     {

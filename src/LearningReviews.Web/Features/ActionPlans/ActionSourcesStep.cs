@@ -12,7 +12,8 @@ namespace LearningReviews.Web.Features.ActionPlans;
 /// The startup data step that brings reviews saved before the action plans into them: actions typed on
 /// a form before sources were recorded get their source and stage, and the key findings, learning day findings
 /// and changes to the plan of reviews with no action made from them yet become actions (ActionExtraction).
-/// Runs after the migrations, every start; the second time it finds nothing to do with two small queries.
+/// Runs after the migrations until it has run to the end once on the database (DataStepLedger records it);
+/// a second run would find nothing to do with two small queries.
 /// </summary>
 public sealed class ActionSourcesStep(LearningReviewsDbContext db, WorkflowCatalogue catalogue, TimeProvider clock, ILogger<ActionSourcesStep> logger)
 {

@@ -22,7 +22,7 @@ public sealed class HomeController(
     LearningReviewsDbContext db,
     UserContextFactory users,
     ReviewWorkflowService workflow,
-    DeadlineService deadlines,
+    StoredDeadlineService storedDeadlines,
     AuditLog audit,
     PartnershipTime time,
     Infrastructure.Authorization.ReviewAccess access) : Controller
@@ -49,7 +49,11 @@ public sealed class HomeController(
         var reviews = pageRows.Take(ReviewQueries.PageSize).ToList();
         await audit.RecordAsync(AuditActions.Viewed, "MyWork", null, null, $"{reviews.Count} reviews listed (page {page})", cancellationToken);
 
-        var due = await StageDeadlinesAsync(visible, cancellationToken);
+        // Deadlines are stored per review (StoredDeadlineService): the few reviews changed since they were last
+        // worked out are worked out now, and then the page reads only its own rows' next deadlines and the
+        // oldest overdue items, counting the rest in the database.
+        await storedDeadlines.WorkOutMissingAsync(visible, cancellationToken);
+        var next = await storedDeadlines.NextDeadlinesAsync(reviews.Where(r => r.Status is ReviewStatus.Proposed or ReviewStatus.InProgress).Select(r => r.Id).ToList(), cancellationToken);
         var rows = reviews.Select(review =>
         {
             var definition = workflow.DefinitionOf(review);
@@ -57,18 +61,20 @@ public sealed class HomeController(
                 review.Id, review.Reference, FamilyRestriction.TitleFor(user, review, definition.Name), definition.Name, review.Status,
                 definition.FindStage(review.CurrentStageKey)?.Title ?? review.CurrentStageKey, review.Locality?.Name,
                 review.Participants.Select(p => p.Role).ToList(),
-                due.GetValueOrDefault(review.Id)?.Select(d => d.Deadline).OrderBy(d => d.Due).FirstOrDefault());
+                next.GetValueOrDefault(review.Id));
         }).ToList();
-        var overdue = due.Values.SelectMany(d => d.Where(row => row.Deadline.WorkingDaysLeft < 0)
-                .Select(row => new OverdueItem(row.ReviewId, row.Reference, row.Deadline.Title, row.Deadline.Due)))
-            .Concat(await OverdueActionsAsync(visible, today, cancellationToken))
-            .Concat(await InformationRequests.OverdueRequests.ForAsync(db, visible, today, cancellationToken))
-            .OrderBy(o => o.Due).ThenBy(o => o.Reference, StringComparer.Ordinal).ToList();
         // A partnership with a long history can have thousands of overdue items: the page lists the oldest
-        // ones and says how many there are in all, rather than growing to megabytes of HTML.
-        return View(new MyWorkPage(rows, overdue.Take(MyWorkPage.OverdueShown).ToList())
+        // ones and says how many there are in all, rather than growing to megabytes of HTML. Each kind of
+        // item gives its oldest OverdueShown and its count, so the oldest of all are among them.
+        var deadlinesOverdue = await OverdueDeadlinesAsync(visible, today, cancellationToken);
+        var actionsOverdue = await OverdueActionsAsync(visible, today, cancellationToken);
+        var requestsOverdue = await InformationRequests.OverdueRequests.OldestAsync(db, visible, today, MyWorkPage.OverdueShown, cancellationToken);
+        var overdue = deadlinesOverdue.Oldest.Concat(actionsOverdue.Oldest).Concat(requestsOverdue.Oldest)
+            .OrderBy(o => o.Due).ThenBy(o => o.Reference, StringComparer.Ordinal).ThenBy(o => o.What, StringComparer.Ordinal)
+            .Take(MyWorkPage.OverdueShown).ToList();
+        return View(new MyWorkPage(rows, overdue)
         {
-            OverdueTotal = overdue.Count,
+            OverdueTotal = deadlinesOverdue.Total + actionsOverdue.Total + requestsOverdue.Total,
             OpenForComment = await OpenForCommentAsync(visible, today, cancellationToken), Page = page, HasMore = hasMore,
             Meetings = await Meetings.MeetingWork.InvitedAsync(db, visible, user, time, cancellationToken),
             RegistersToTake = await Meetings.MeetingWork.RegistersToTakeAsync(db, visible, user, time,
@@ -76,33 +82,36 @@ public sealed class HomeController(
         });
     }
 
-    /// <summary>
-    /// The deadlines of every open review the user may see. Deadlines count from the review's start, its
-    /// stage's start or a date recorded at a stage, so only the reviews' stage records are read, not the
-    /// rest of their graph.
-    /// </summary>
-    private async Task<Dictionary<Guid, List<ReviewDeadline>>> StageDeadlinesAsync(IQueryable<Review> visible, CancellationToken cancellationToken)
+    /// <summary>Stored deadlines of open reviews that have passed: the oldest, and how many in all.</summary>
+    private async Task<OverdueItems> OverdueDeadlinesAsync(IQueryable<Review> visible, DateOnly today, CancellationToken cancellationToken)
     {
-        var open = await visible.Where(r => r.Status == ReviewStatus.Proposed || r.Status == ReviewStatus.InProgress)
-            .Include(r => r.Stages).AsSplitQuery().ToListAsync(cancellationToken);
-        // Meetings, documents and chronology agencies of all of them in three queries, not three per review.
-        workflow.ReadRecordsOf(open);
-        return open.ToDictionary(r => r.Id, r => deadlines.For(r, workflow.DefinitionOf(r), workflow.StateOf(r))
-            .Select(d => new ReviewDeadline(r.Id, r.Reference, d)).ToList());
+        var query =
+            from d in db.StoredDeadlines
+            join s in db.ReviewDeadlineSets on d.SetId equals s.Id
+            join r in visible on s.ReviewId equals r.Id
+            where (r.Status == ReviewStatus.Proposed || r.Status == ReviewStatus.InProgress) && d.OverdueAfter < today
+            select new { r.Id, r.Reference, d.Title, d.Due };
+        var oldest = await query.OrderBy(d => d.Due).ThenBy(d => d.Reference).ThenBy(d => d.Title)
+            .Take(MyWorkPage.OverdueShown).ToListAsync(cancellationToken);
+        var total = oldest.Count < MyWorkPage.OverdueShown ? oldest.Count : await query.CountAsync(cancellationToken);
+        return new OverdueItems(oldest.Select(d => new OverdueItem(d.Id, d.Reference, d.Title, d.Due)).ToList(), total);
     }
 
     /// <summary>Actions past their due date and not done, on the user's open and closed reviews (not withdrawn ones).</summary>
-    private async Task<List<OverdueItem>> OverdueActionsAsync(IQueryable<Review> visible, DateOnly today, CancellationToken cancellationToken)
+    private async Task<OverdueItems> OverdueActionsAsync(IQueryable<Review> visible, DateOnly today, CancellationToken cancellationToken)
     {
         var open = ActionRules.OpenStatuses.ToList();
-        var actions = await (
+        var query =
             from a in db.Actions
             join r in visible on a.ReviewId equals r.Id
             where (r.Status == ReviewStatus.Proposed || r.Status == ReviewStatus.InProgress || r.Status == ReviewStatus.Closed)
                   && a.DueDate != null && a.DueDate < today
                   && open.Contains(a.Status)
-            select new { r.Id, r.Reference, a.What, a.DueDate }).ToListAsync(cancellationToken);
-        return actions.Select(a => new OverdueItem(a.Id, a.Reference, "Action: " + a.What, a.DueDate!.Value)).ToList();
+            select new { r.Id, r.Reference, a.What, a.DueDate };
+        var oldest = await query.OrderBy(a => a.DueDate).ThenBy(a => a.Reference).ThenBy(a => a.What)
+            .Take(MyWorkPage.OverdueShown).ToListAsync(cancellationToken);
+        var total = oldest.Count < MyWorkPage.OverdueShown ? oldest.Count : await query.CountAsync(cancellationToken);
+        return new OverdueItems(oldest.Select(a => new OverdueItem(a.Id, a.Reference, "Action: " + a.What, a.DueDate!.Value)).ToList(), total);
     }
 
     /// <summary>
@@ -121,8 +130,10 @@ public sealed class HomeController(
             .OrderBy(f => f.Due).ThenBy(f => f.Reference, StringComparer.Ordinal).ToList();
     }
 
-    private sealed record ReviewDeadline(Guid ReviewId, string Reference, DeadlineRow Deadline);
 }
+
+/// <summary>The oldest overdue items of one kind (at most MyWorkPage.OverdueShown) and how many there are in all.</summary>
+public sealed record OverdueItems(IReadOnlyList<OverdueItem> Oldest, int Total);
 
 public sealed record MyWorkRow(
     Guid Id, string Reference, string Title, string MethodologyName, ReviewStatus Status, string StageTitle,

@@ -16,7 +16,8 @@ namespace LearningReviews.Web.Features.Workflow;
 /// (RecordAnswers), so a date typed there earlier would be lost; for each review with such a date and no
 /// meeting of that kind, this makes a meeting from it: the date, the time typed (or 10:00 for a date
 /// alone), the kind's usual length, the room (or link) from the stage's venue field, nobody invited, no
-/// email sent. Each is audited as done by the system. It runs after the migrations, every start, and does
+/// email sent. Each is audited as done by the system. It runs after the migrations until it has run to the end
+/// once on the database (DataStepLedger records it, so later starts skip it), and does
 /// nothing the second time: a review with a meeting of the kind is left alone.
 /// </summary>
 public sealed class TypedMeetingDates(LearningReviewsDbContext db, WorkflowCatalogue catalogue, TimeProvider clock, ILogger<TypedMeetingDates> logger)
@@ -39,7 +40,7 @@ public sealed class TypedMeetingDates(LearningReviewsDbContext db, WorkflowCatal
             .Where(r => keys.Contains(r.MethodologyKey))
             .Select(r => new { r.Id, r.MethodologyKey, r.DefinitionVersion })
             .ToListAsync(cancellationToken);
-        // It runs at every start, so it reads in three queries in all, not two per review: startup time
+        // It reads in three queries in all, not two per review: startup time
         // must not grow with the partnership's history (docs/performance.md).
         var held = (await (
                 from m in db.Meetings.AsNoTracking()
