@@ -82,7 +82,7 @@ public sealed class DemoDataTests
         {
             using var browser = await app.SignedInAsAsync(email);
             var myWork = await browser.GetAsync("/");
-            var titles = myWork.Html.QuerySelectorAll("table.govuk-table:not(.app-overdue) tbody td:nth-child(2) > a")
+            var titles = myWork.Html.QuerySelectorAll("table.app-my-reviews tbody td:nth-child(2) > a")
                 .Select(a => a.TextContent.Trim()).Order(StringComparer.Ordinal);
             found.Add($"{email}: {string.Join(" | ", titles)}");
         }

@@ -83,7 +83,7 @@ public sealed class MyWorkDeadlineTests
         });
 
         var first = await bm.GetAsync("/");
-        var rows = first.Html.QuerySelectorAll("table:not(.app-overdue) tbody tr");
+        var rows = first.Html.QuerySelectorAll("table.app-my-reviews tbody tr");
         Assert.Equal(50, rows.Length);
         Assert.All(rows, r => Assert.Contains("LR-2030-", r.TextContent, StringComparison.Ordinal));
         var overdue = first.Html.QuerySelector("table.app-overdue")!;
@@ -98,7 +98,7 @@ public sealed class MyWorkDeadlineTests
         var next = first.Html.QuerySelector(".govuk-pagination__next a")!.GetAttribute("href")!;
         Assert.Equal("/?page=2", next);
         var second = await bm.GetAsync(next);
-        var hrefs = second.Html.QuerySelectorAll("table:not(.app-overdue) tbody tr td a").Select(a => a.GetAttribute("href")).ToList();
+        var hrefs = second.Html.QuerySelectorAll("table.app-my-reviews tbody tr td a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains($"/reviews/{late}", hrefs);
         Assert.Contains($"/reviews/{withdrawn}", hrefs);
         Assert.True(hrefs.IndexOf($"/reviews/{late}") < hrefs.IndexOf($"/reviews/{withdrawn}"));
