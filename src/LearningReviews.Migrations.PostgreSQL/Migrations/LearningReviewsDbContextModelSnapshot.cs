@@ -1592,7 +1592,8 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("LearningPointId");
 
-                    b.HasIndex("OwnerUserId");
+                    b.HasIndex("OwnerUserId")
+                        .HasFilter("\"OwnerUserId\" IS NOT NULL");
 
                     b.HasIndex("ReviewId", "SourceStageKey", "SourceKey");
 

@@ -1593,7 +1593,8 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
 
                     b.HasIndex("LearningPointId");
 
-                    b.HasIndex("OwnerUserId");
+                    b.HasIndex("OwnerUserId")
+                        .HasFilter("\"OwnerUserId\" IS NOT NULL");
 
                     b.HasIndex("ReviewId", "SourceStageKey", "SourceKey");
 

@@ -1587,7 +1587,8 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
 
                     b.HasIndex("LearningPointId");
 
-                    b.HasIndex("OwnerUserId");
+                    b.HasIndex("OwnerUserId")
+                        .HasFilter("\"OwnerUserId\" IS NOT NULL");
 
                     b.HasIndex("ReviewId", "SourceStageKey", "SourceKey");
 

@@ -2,6 +2,7 @@ using LearningReviews.IntegrationTests.Infrastructure;
 using LearningReviews.Domain.Reviews;
 using Microsoft.EntityFrameworkCore;
 using MyWork = LearningReviews.Web.Features.Home.MyWorkPage;
+using OverdueItems = LearningReviews.Web.Features.Home.OverdueItems;
 
 namespace LearningReviews.IntegrationTests.Workflows;
 
@@ -158,12 +159,31 @@ public sealed class MyWorkDeadlineTests
         var dues = table.QuerySelectorAll("tbody tr td:last-child")
             .Select(c => DateOnly.ParseExact(c.TextContent.Trim(), "d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))).ToList();
         Assert.Equal(dues.Order().ToList(), dues);
+        // The overdue actions are all on the action plans list, filtered to red.
+        Assert.NotNull(page.Html.QuerySelector("a[href='/action-plans?Rag=Red']"));
+
+        // Past a thousand the count stops (counting tens of thousands was most of the page's time): the warning says "more than".
+        await app.WithDbAsync(async db =>
+        {
+            var third = NewReview(2002, 3, "lscb-learning-review", ReviewStatus.InProgress);
+            for (var n = 0; n < OverdueItems.CountedUpTo; n++)
+            {
+                third.Actions.Add(new ReviewAction { What = $"Another overdue task {n:0000}", OwnerName = "Beth Morgan", DueDate = today.AddDays(-1) });
+            }
+            db.Reviews.Add(third);
+            return await db.SaveChangesAsync();
+        });
+        var crowded = await bm.GetAsync("/");
+        Assert.Equal("More than 1,000 items are overdue", crowded.Html.QuerySelector(".govuk-warning-text strong")!.TextContent.Replace("Warning", "", StringComparison.Ordinal).Trim());
+        Assert.Equal(MyWork.OverdueShown, crowded.Html.QuerySelectorAll("table.app-overdue tbody tr").Length);
+        Assert.Contains("Action: " + oldest, crowded.Html.QuerySelector("table.app-overdue tbody tr")!.TextContent, StringComparison.Ordinal);
     }
 
     /// <summary>The number in My work's "N items are overdue" warning, 0 without one.</summary>
     private static int OverdueTotal(TestBrowser.Page page) =>
         page.Html.QuerySelector(".govuk-warning-text strong") is { } warning
-            ? int.Parse(System.Text.RegularExpressions.Regex.Match(warning.TextContent, @"(\d+) items? (is|are) overdue").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            ? int.Parse(System.Text.RegularExpressions.Regex.Match(warning.TextContent, @"([\d,]+) items? (is|are) overdue").Groups[1].Value,
+                System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture)
             : 0;
 
     private static Review NewReview(int year, int number, string methodology, ReviewStatus status) => new()

@@ -26,7 +26,11 @@ internal sealed class ReviewActionConfiguration : IEntityTypeConfiguration<Revie
         builder.Property(a => a.CancellationReason).HasMaxLength(ActionRules.ReasonMaxLength);
         builder.HasIndex(a => a.DueDate);
         // The owner alone: with the status the key would pass SQL Server's 900-byte index limit (OwnerUserId is 450 characters).
-        builder.HasIndex(a => a.OwnerUserId);
+        // Only actions with an owner who signs in: most are owned by a name typed on a form, and with those in the index
+        // its statistics say one owner has most of the actions, so SQLite would rather scan every review than use it
+        // (46 ms for "Your actions" at 10,000 reviews, against 2 ms with this filter). "OwnerUserId = @id" implies
+        // the filter, so every engine can use the index for it.
+        builder.HasIndex(a => a.OwnerUserId).HasFilter("\"OwnerUserId\" IS NOT NULL");
         // One action per source row: saving a stage again finds the action it made before.
         builder.HasIndex(a => new { a.ReviewId, a.SourceStageKey, a.SourceKey });
         builder.HasMany(a => a.History).WithOne().HasForeignKey(h => h.ActionId).OnDelete(DeleteBehavior.Cascade);

@@ -48,8 +48,12 @@ public sealed class ExportList(LearningReviewsDbContext db, WorkflowCatalogue ca
         if (!string.IsNullOrEmpty(filter.Methodology)) visible = visible.Where(r => r.MethodologyKey == filter.Methodology);
         if (filter.Theme?.Trim() is { Length: > 0 } theme)
         {
-            var matching = await ReviewsWithThemeAsync(visible, theme, cancellationToken);
-            visible = visible.Where(r => matching.Contains(r.Id));
+            // The managed list is a few dozen names: they are matched here, with .NET's rules, and the reviews tagged
+            // with them found by id in the database. Only the untagged reviews' "themes" answers are then looked at.
+            var themes = await db.Themes.AsNoTracking().Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+            var tagged = themes.Where(t => t.Name.Contains(theme, StringComparison.OrdinalIgnoreCase)).Select(t => t.Id).ToList();
+            var answered = await ReviewsWithThemesAnswerAsync(visible.Where(r => !r.Themes.Any(t => tagged.Contains(t.Id))), theme, cancellationToken);
+            visible = visible.Where(r => r.Themes.Any(t => tagged.Contains(t.Id)) || answered.Contains(r.Id));
         }
 
         var usesForm = UsesOutcomesForm();
@@ -95,36 +99,29 @@ public sealed class ExportList(LearningReviewsDbContext db, WorkflowCatalogue ca
         DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), time.Zone), DateTimeKind.Utc);
 
     /// <summary>
-    /// The ids of the reviews whose themes, or any stage's latest "themes" answer, contain the words
-    /// (ignoring case), exactly as the page matched them when it filtered in memory. The database first
-    /// narrows to candidates; only their theme names and the stage answers that hold a "themes" field are
-    /// read, and checked here.
+    /// The ids of the reviews whose latest "themes" answer in any stage contains the words (ignoring case), as the
+    /// page matched them when it filtered in memory. The database narrows to candidate answers (the latest cycle of
+    /// a stage, holding a "themes" field and the clue); only those answers are read, and checked here.
     /// </summary>
     [SuppressMessage("Globalization", "CA1304", Justification = "Translated to SQL")]
     [SuppressMessage("Globalization", "CA1311", Justification = "Translated to SQL")]
     [SuppressMessage("Performance", "CA1862", Justification = "Translated to SQL")]
-    private static async Task<List<Guid>> ReviewsWithThemeAsync(IQueryable<Review> visible, string theme, CancellationToken cancellationToken)
+    private async Task<List<Guid>> ReviewsWithThemesAnswerAsync(IQueryable<Review> reviews, string theme, CancellationToken cancellationToken)
     {
         const string themesField = "\"themes\"";
         var clue = SafeClue(theme);
-        // Candidates may be too many (the clue is part of the words, and a stage's other answers may hold
-        // it) but never too few: see SafeClue.
-        var candidates = await visible
-            .Where(r => r.Themes.Any(t => t.Name.ToLower().Contains(clue))
-                        || r.Stages.Any(s => s.AnswersJson.Contains(themesField) && s.AnswersJson.ToLower().Contains(clue)))
-            .Select(r => new
-            {
-                r.Id,
-                Names = r.Themes.Select(t => t.Name).ToList(),
-                Stages = r.Stages.Select(s => new { s.StageKey, s.Cycle, Answers = s.AnswersJson.Contains(themesField) ? s.AnswersJson : null }).ToList(),
-            })
-            .AsSplitQuery().ToListAsync(cancellationToken);
-        return candidates.Where(c =>
-                c.Names.Any(n => n.Contains(theme, StringComparison.OrdinalIgnoreCase))
-                || c.Stages.GroupBy(s => s.StageKey).Select(g => g.MaxBy(s => s.Cycle)!.Answers).OfType<string>()
-                    .Select(json => ReviewWorkflowService.AnswersOf(new ReviewStageRecord { StageKey = "", AnswersJson = json }).Text("themes"))
-                    .Any(text => text is not null && text.Contains(theme, StringComparison.OrdinalIgnoreCase)))
-            .Select(c => c.Id).ToList();
+        // Candidates may be too many (the clue is part of the words, and a stage's other answers may hold it) but
+        // never too few: see SafeClue.
+        var candidates = await (
+            from s in db.StageRecords
+            join r in reviews on s.ReviewId equals r.Id
+            where s.AnswersJson.Contains(themesField) && s.AnswersJson.ToLower().Contains(clue)
+                  && !db.StageRecords.Any(later => later.ReviewId == s.ReviewId && later.StageKey == s.StageKey && later.Cycle > s.Cycle)
+            select new { s.ReviewId, s.AnswersJson }).AsNoTracking().ToListAsync(cancellationToken);
+        return candidates
+            .Where(c => ReviewWorkflowService.AnswersOf(new ReviewStageRecord { StageKey = "", AnswersJson = c.AnswersJson }).Text("themes")
+                is { } text && text.Contains(theme, StringComparison.OrdinalIgnoreCase))
+            .Select(c => c.ReviewId).Distinct().ToList();
     }
 
     /// <summary>

@@ -9,8 +9,8 @@ namespace LearningReviews.Web.Features.InformationRequests;
 /// <summary>My work's overdue information requests: unanswered past their deadline, on the open reviews the user may see.</summary>
 public static class OverdueRequests
 {
-    /// <summary>The <paramref name="limit"/> longest overdue requests (oldest first) and how many are overdue in all, for My work.</summary>
-    public static async Task<OverdueItems> OldestAsync(LearningReviewsDbContext db, IQueryable<Review> visible, DateOnly today, int limit,
+    /// <summary>The longest overdue requests (oldest first, as many as My work shows) and how many are overdue in all, for My work.</summary>
+    public static async Task<OverdueItems> OldestAsync(LearningReviewsDbContext db, IQueryable<Review> visible, DateOnly today,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -21,8 +21,8 @@ public static class OverdueRequests
             where (r.Status == ReviewStatus.Proposed || r.Status == ReviewStatus.InProgress)
                   && q.AnsweredAt == null && q.DueOn < today
             select new { r.Id, r.Reference, q.Kind, Agency = a.Name, q.DueOn };
-        var rows = await query.OrderBy(q => q.DueOn).ThenBy(q => q.Reference).Take(limit).ToListAsync(cancellationToken);
-        var total = rows.Count < limit ? rows.Count : await query.CountAsync(cancellationToken);
+        var rows = await query.OrderBy(q => q.DueOn).ThenBy(q => q.Reference).Take(Home.MyWorkPage.OverdueShown).ToListAsync(cancellationToken);
+        var total = await OverdueItems.CountAsync(query, rows.Count, cancellationToken);
         return new OverdueItems(rows.Select(q => new OverdueItem(q.Id, q.Reference,
             $"{Capitalised(InformationRequestRules.Name(q.Kind))} from {q.Agency}", q.DueOn)).ToList(), total);
     }
