@@ -41,6 +41,10 @@ public sealed class DemoDataTests
             "Thematic Review: Demo family Osprey, Demo family Curlew in-progress information",
         ], reviews.Select(r => $"{r.Title} {Status(r.Status)} {r.CurrentStageKey}").Order(StringComparer.Ordinal));
 
+        // The reviews carry themes from the managed list, so the themes dashboard has something to show.
+        var neglect = await app.WithDbAsync(db => db.Reviews.Where(r => r.Themes.Any(t => t.Name == "Neglect")).Select(r => r.Title).OrderBy(t => t).ToListAsync());
+        Assert.Equal(["Locality Learning Circle: Child C", "Thematic Review: Demo family Osprey, Demo family Curlew"], neglect);
+
         // Every move was made by a demo account and recorded as a transition, as on the pages.
         var movers = await app.WithDbAsync(db => db.Transitions.Select(t => t.UserName).Distinct().ToListAsync());
         Assert.All(movers, name => Assert.EndsWith("@" + DemoDataSeeder.Domain, name, StringComparison.Ordinal));

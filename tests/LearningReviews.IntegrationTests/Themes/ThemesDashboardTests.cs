@@ -27,6 +27,12 @@ public sealed class ThemesDashboardTests
     /// </summary>
     private static async Task<(Guid First, Guid Second, Guid Third)> SeedAsync(AppFactory app)
     {
+        // The demo reviews carry themes of their own (Features/Demo/ThemeDemos): taken off, so the counts are the known set's only.
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var demo in await db.Reviews.Include(r => r.Themes).Where(r => r.Themes.Any()).ToListAsync()) demo.Themes.Clear();
+            return await db.SaveChangesAsync();
+        });
         var first = await app.WithDbAsync(async db =>
         {
             var themes = await Themes(db);

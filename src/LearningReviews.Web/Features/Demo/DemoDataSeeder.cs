@@ -115,6 +115,7 @@ public sealed class DemoDataSeeder(
         await CommissionedReviewDemos.AddAsync(demo, north, south, east);
         await EarlyHelpAndRapidDemos.AddAsync(demo, north, south);
         await SubgroupDemos.AddAsync(db, audit, demo, cancellationToken);
+        await ThemeDemos.AddAsync(db, audit, cancellationToken);
     }
 
     private static string GeneratePassword()
