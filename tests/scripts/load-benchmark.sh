@@ -103,7 +103,7 @@ run() {
     measure "My work, business manager" / "$bm"
     measure "My work, Head of Locality" / "$hol"
     measure "exports page" /exports "$bm"
-    measure "exports page, theme filter" "/exports?Theme=neglect" "$bm"
+    measure "exports page, theme filter" "/exports?Theme=Neglect" "$bm"
     measure "one review page" "$review" "$bm"
     measure "action plans list" /action-plans "$bm"
     measure "themes dashboard" /themes "$bm"

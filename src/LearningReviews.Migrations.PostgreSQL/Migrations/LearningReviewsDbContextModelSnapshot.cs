@@ -1588,6 +1588,8 @@ namespace LearningReviews.Migrations.PostgreSQL.Migrations
 
                     b.HasIndex("AgencyId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DueDate");
 
                     b.HasIndex("LearningPointId");

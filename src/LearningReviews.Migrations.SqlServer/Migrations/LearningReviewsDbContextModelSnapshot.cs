@@ -1589,6 +1589,8 @@ namespace LearningReviews.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AgencyId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DueDate");
 
                     b.HasIndex("LearningPointId");

@@ -1583,6 +1583,8 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AgencyId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DueDate");
 
                     b.HasIndex("LearningPointId");

@@ -25,6 +25,8 @@ internal sealed class ReviewActionConfiguration : IEntityTypeConfiguration<Revie
         builder.Property(a => a.EvidenceOfImpact).HasMaxLength(ActionRules.EvidenceMaxLength);
         builder.Property(a => a.CancellationReason).HasMaxLength(ActionRules.ReasonMaxLength);
         builder.HasIndex(a => a.DueDate);
+        // The themes dashboard and the annual report count the actions agreed in a period.
+        builder.HasIndex(a => a.CreatedAt);
         // The owner alone: with the status the key would pass SQL Server's 900-byte index limit (OwnerUserId is 450 characters).
         // Only actions with an owner who signs in: most are owned by a name typed on a form, and with those in the index
         // its statistics say one owner has most of the actions, so SQLite would rather scan every review than use it

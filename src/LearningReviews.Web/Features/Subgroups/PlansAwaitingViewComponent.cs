@@ -19,6 +19,9 @@ public sealed class PlansAwaitingViewComponent(LearningReviewsDbContext db, Revi
     /// <summary>The most plans listed; the action plans list filtered by subgroup shows every action.</summary>
     public const int Shown = 20;
 
+    /// <summary>Counting stops past this many: the count is the whole filter again, and "more than 100" says enough.</summary>
+    public const int CountedUpTo = 100;
+
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var user = users.Current();
@@ -43,7 +46,7 @@ public sealed class PlansAwaitingViewComponent(LearningReviewsDbContext db, Revi
             };
         var plans = await awaitingPlans.OrderBy(p => p.Reference).Take(Shown).ToListAsync();
         if (plans.Count == 0) return Content("");
-        var total = plans.Count < Shown ? plans.Count : await awaitingPlans.CountAsync();
+        var total = plans.Count < Shown ? plans.Count : await awaitingPlans.Take(CountedUpTo + 1).CountAsync();
         var names = await db.Subgroups.AsNoTracking().Where(s => mine.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name);
         var awaiting = plans
             .Select(p => new PlanAwaiting(p.Id, p.Reference, catalogue.Newest(p.MethodologyKey)?.Name ?? p.MethodologyKey, names.GetValueOrDefault(p.SubgroupId, ""), p.Actions,

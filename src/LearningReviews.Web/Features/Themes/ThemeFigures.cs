@@ -71,10 +71,10 @@ public sealed class ThemeFigures(LearningReviewsDbContext db, PartnershipTime ti
             taggedPerQuarter[quarter] = await inQuarter.CountAsync(r => r.Themes.Any(), cancellationToken);
         }
         foreach (var row in await CountPointsAsync(visible, start, end, cancellationToken)) Add(pointsPerTheme, row.Key, row.Value);
-        var actions = db.Actions.Where(a => visible.Any(r => r.Id == a.ReviewId));
-        foreach (var row in await CountActionsAsync(actions.Where(a => a.CreatedAt >= start && a.CreatedAt < end), cancellationToken)) Add(actionsPerTheme, row.Key, row.Value);
-        var open = await CountActionsAsync(actions.Where(ActionProgress.Open), cancellationToken);
-        var overdue = await CountActionsAsync(actions.Where(ActionProgress.OverdueOn(asOf)), cancellationToken);
+        var agreed = db.Actions.Where(a => a.CreatedAt >= start && a.CreatedAt < end);
+        foreach (var row in await CountActionsAsync(visible, agreed, cancellationToken)) Add(actionsPerTheme, row.Key, row.Value);
+        var open = await CountActionsAsync(visible, db.Actions.Where(ActionProgress.Open), cancellationToken);
+        var overdue = await CountActionsAsync(visible, db.Actions.Where(ActionProgress.OverdueOn(asOf)), cancellationToken);
 
         var byMethodology = await reviews.SelectMany(r => r.Themes, (r, t) => new { ThemeId = t.Id, r.MethodologyKey })
             .GroupBy(x => new { x.ThemeId, x.MethodologyKey })
@@ -88,7 +88,7 @@ public sealed class ThemeFigures(LearningReviewsDbContext db, PartnershipTime ti
                               where p.AgencyId != null
                               group r.Id by new { ThemeId = t.Id, Agency = p.Agency!.Name } into g
                               select new { g.Key.ThemeId, g.Key.Agency, Count = g.Distinct().Count() }).ToListAsync(cancellationToken);
-        var actionsByAgency = await CountActionsByAgencyAsync(actions.Where(a => a.CreatedAt >= start && a.CreatedAt < end), cancellationToken);
+        var actionsByAgency = await CountActionsByAgencyAsync(visible, agreed, cancellationToken);
 
         var counts = themes.Select(t => new ThemeCount(t.Id, t.Name, t.IsRetired, reviewsPerTheme.GetValueOrDefault(t.Id), pointsPerTheme.GetValueOrDefault(t.Id),
             actionsPerTheme.GetValueOrDefault(t.Id), open.GetValueOrDefault(t.Id), overdue.GetValueOrDefault(t.Id))).ToList();
@@ -126,16 +126,28 @@ public sealed class ThemeFigures(LearningReviewsDbContext db, PartnershipTime ti
         return Sum(own, inherited);
     }
 
-    private static async Task<Dictionary<Guid, int>> CountActionsAsync(IQueryable<ReviewAction> actions, CancellationToken cancellationToken)
+    // Actions count under their own themes or, when they have none, under their review's. Those without themes are
+    // most of them: they are first counted per review (and agency) in the database, so the view rule and the review's
+    // themes are looked up once per review rather than once per action (at 100,000 actions, 0.5 s a query on SQLite
+    // before). The view rule is a join on the review for the same reason.
+
+    private static async Task<Dictionary<Guid, int>> CountActionsAsync(IQueryable<Review> visible, IQueryable<ReviewAction> actions, CancellationToken cancellationToken)
     {
-        var own = await actions.SelectMany(a => a.Themes, (a, t) => t.Id).GroupBy(id => id)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        var inherited = await actions.Where(a => !a.Themes.Any()).SelectMany(a => a.Review!.Themes, (a, t) => t.Id).GroupBy(id => id)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var own = await (from a in actions
+                         join r in visible on a.ReviewId equals r.Id
+                         from t in a.Themes
+                         group a by t.Id into g
+                         select new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
+        var perReview = actions.Where(a => !a.Themes.Any()).GroupBy(a => a.ReviewId).Select(g => new { ReviewId = g.Key, Count = g.Count() });
+        var inherited = await (from x in perReview
+                               join r in visible on x.ReviewId equals r.Id
+                               from t in r.Themes
+                               group x.Count by t.Id into g
+                               select new { g.Key, Count = g.Sum() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
         return Sum(own, inherited);
     }
 
-    private async Task<List<ThemeBreakdown>> CountActionsByAgencyAsync(IQueryable<ReviewAction> actions, CancellationToken cancellationToken)
+    private async Task<List<ThemeBreakdown>> CountActionsByAgencyAsync(IQueryable<Review> visible, IQueryable<ReviewAction> actions, CancellationToken cancellationToken)
     {
         // The action's agency, or else its owner's account's agency.
         var withAgency = from a in actions
@@ -143,14 +155,18 @@ public sealed class ThemeFigures(LearningReviewsDbContext db, PartnershipTime ti
                          from u in owners.DefaultIfEmpty()
                          select new { Action = a, AgencyId = a.AgencyId ?? (u == null ? null : u.AgencyId) };
         var own = await (from x in withAgency
+                         join r in visible on x.Action.ReviewId equals r.Id
                          from t in x.Action.Themes
                          group x by new { ThemeId = t.Id, x.AgencyId } into g
                          select new { g.Key.ThemeId, g.Key.AgencyId, Count = g.Count() }).ToListAsync(cancellationToken);
-        var inherited = await (from x in withAgency
-                               where !x.Action.Themes.Any()
-                               from t in x.Action.Review!.Themes
-                               group x by new { ThemeId = t.Id, x.AgencyId } into g
-                               select new { g.Key.ThemeId, g.Key.AgencyId, Count = g.Count() }).ToListAsync(cancellationToken);
+        var perReview = withAgency.Where(x => !x.Action.Themes.Any())
+            .GroupBy(x => new { x.Action.ReviewId, x.AgencyId })
+            .Select(g => new { g.Key.ReviewId, g.Key.AgencyId, Count = g.Count() });
+        var inherited = await (from x in perReview
+                               join r in visible on x.ReviewId equals r.Id
+                               from t in r.Themes
+                               group x.Count by new { ThemeId = t.Id, x.AgencyId } into g
+                               select new { g.Key.ThemeId, g.Key.AgencyId, Count = g.Sum() }).ToListAsync(cancellationToken);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.Name, cancellationToken);
         return own.Concat(inherited)
             .GroupBy(x => new { x.ThemeId, Name = x.AgencyId is { } id && agencies.TryGetValue(id, out var name) ? name : NoAgency })

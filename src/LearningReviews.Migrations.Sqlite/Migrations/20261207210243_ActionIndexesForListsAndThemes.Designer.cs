@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LearningReviews.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(LearningReviewsDbContext))]
-    [Migration("20261207204408_ActionOwnerIndexForSignedInOwners")]
-    partial class ActionOwnerIndexForSignedInOwners
+    [Migration("20261207210243_ActionIndexesForListsAndThemes")]
+    partial class ActionIndexesForListsAndThemes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1585,6 +1585,8 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
+
+                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("DueDate");
 

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace LearningReviews.Migrations.Sqlite.Migrations
+namespace LearningReviews.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class ActionOwnerIndexForSignedInOwners : Migration
+    public partial class ActionIndexesForListsAndThemes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +13,11 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Actions_OwnerUserId",
                 table: "Actions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Actions_CreatedAt",
+                table: "Actions",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Actions_OwnerUserId",
@@ -24,6 +29,10 @@ namespace LearningReviews.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Actions_CreatedAt",
+                table: "Actions");
+
             migrationBuilder.DropIndex(
                 name: "IX_Actions_OwnerUserId",
                 table: "Actions");
