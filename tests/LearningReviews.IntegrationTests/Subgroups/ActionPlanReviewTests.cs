@@ -113,6 +113,41 @@ public sealed class ActionPlanReviewTests
     }
 
     [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
+    public async Task A_long_queue_of_plans_lists_the_first_twenty_in_reference_order_and_says_more_than_a_hundred(Provider provider)
+    {
+        await using var app = await AppFactory.StartAsync(provider);
+        using var member = await app.SignedInAsAsync($"subgroup@{DemoDataSeeder.Domain}");
+        var qpag = await SubgroupAsync(app, SubgroupDemos.QualityPerformance);
+        // 130 plans for the demo member's subgroup, each with an action: the first ten approved by the subgroup after their
+        // action was added (so they do not await it), the other 120 not yet reviewed (so they do).
+        await app.WithDbAsync(async db =>
+        {
+            for (var n = 1; n <= 130; n++)
+            {
+                var review = Outcomes.ExportListPagingTests.NewReview(n, "desktop-review", "outcomes", "goodPractice", Domain.Reviews.ReviewStatus.InProgress);
+                review.SubgroupId = qpag;
+                review.Actions.Add(new Domain.Reviews.ReviewAction { What = $"Queued action {n}" });
+                db.Reviews.Add(review);
+                if (n <= 10)
+                {
+                    db.ActionPlanReviews.Add(new ActionPlanReview
+                    {
+                        ReviewId = review.Id, SubgroupId = qpag, MeetingOn = app.Today, Outcome = PlanDecision.Approved,
+                        RecordedByUserId = "someone", RecordedByName = "Someone", RecordedAt = app.Clock.GetUtcNow().UtcDateTime.AddHours(1),
+                    });
+                }
+            }
+            return await db.SaveChangesAsync();
+        });
+
+        var table = (await member.GetAsync("/")).Html.QuerySelector("table.app-plans-awaiting")!;
+        Assert.Contains("(the first 20 of more than 100)", table.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
+        // The first twenty awaiting, by reference: the approved ones, which sort first, are left out.
+        var references = table.QuerySelectorAll("tbody tr a").Select(a => a.TextContent.Split(':')[0]).ToList();
+        Assert.Equal(Enumerable.Range(11, 20).Select(Outcomes.ExportListPagingTests.Reference), references);
+    }
+
+    [Theory, InlineData(Provider.Sqlite), InlineData(Provider.PostgreSQL)]
     public async Task The_business_manager_gives_a_plan_to_another_subgroup_and_the_list_filters_by_subgroup(Provider provider)
     {
         await using var app = await AppFactory.StartAsync(provider);
