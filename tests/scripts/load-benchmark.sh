@@ -5,13 +5,13 @@
 #
 #   bash tests/scripts/load-benchmark.sh                      # SQLite, 1,000 and 10,000 reviews
 #   LR_LOAD_SIZES="1000" LR_LOAD_ENGINES="sqlite postgresql" bash tests/scripts/load-benchmark.sh
-#   LR_LOAD_REQUESTS=200 LR_LOAD_CONCURRENCY=10 ...           # requests per page, concurrent clients
+#   LR_LOAD_REQUESTS=200 LR_LOAD_CONCURRENCY="1 10" ...       # requests per page; concurrent clients (each in turn)
 #
 # For each engine and size: the app seeds the demo data (Development, --seed-demo), stops, and
 # tests/scripts/seed_large_partnership.py copies the demo reviews' rows under new ids up to N reviews (a
 # minute or so for 10,000). Then the app starts in Production behind a pretend TLS proxy (as
 # probe-running-copies.sh does), signs in as the business manager (sees every review) and the Head of
-# Locality (and the administrator, for the audit log), and each page is requested LR_LOAD_REQUESTS times by LR_LOAD_CONCURRENCY clients after a
+# Locality (and the administrator, for the audit log), and each page is requested LR_LOAD_REQUESTS times by each number of clients in LR_LOAD_CONCURRENCY after a
 # short warm-up. Also prints the cold start (process start to first answer of /health/live), the size
 # of My work's HTML and the server's resident memory at the end.
 # Needs a Release build (dotnet build -c Release src/LearningReviews.Web), hey (apt-get install hey),
@@ -25,7 +25,8 @@ PASSWORD="heron-lantern-quilt-42"
 SIZES="${LR_LOAD_SIZES:-1000 10000}"
 ENGINES="${LR_LOAD_ENGINES:-sqlite}"
 REQUESTS="${LR_LOAD_REQUESTS:-200}"
-CONCURRENCY="${LR_LOAD_CONCURRENCY:-10}"
+# One client alone gives each page's own time; ten at once, what a busy office meets on a 2-core server.
+CONCURRENCY="${LR_LOAD_CONCURRENCY:-1 10}"
 PORT="${LR_LOAD_PORT:-5291}"
 BASE="http://127.0.0.1:$PORT"
 WORK="$(mktemp -d /tmp/lr-load.XXXXXX)"
@@ -66,7 +67,7 @@ measure() {
     local args=(-H "X-Forwarded-Proto: https")
     [[ -n "$cookie" ]] && args+=(-H "Cookie: $cookie")
     hey -t 120 -n 4 -c 2 "${args[@]}" "$BASE$path" >/dev/null
-    local out; out=$(hey -t 120 -n "$REQUESTS" -c "$CONCURRENCY" "${args[@]}" "$BASE$path")
+    local out; out=$(hey -t 120 -n "$REQUESTS" -c "$CLIENTS" "${args[@]}" "$BASE$path")
     local median p99 codes
     median=$(awk '/ 50% in/ {printf "%.1f", $3*1000}' <<<"$out")
     p99=$(awk '/ 99% in/ {printf "%.1f", $3*1000}' <<<"$out")
@@ -99,17 +100,20 @@ run() {
     curl -fsS -o "$folder/my-work.html" -H "X-Forwarded-Proto: https" -H "Cookie: $bm" "$BASE/"
     review=$(grep -o 'href="/reviews/[0-9a-fA-F-]\{36\}"' "$folder/my-work.html" | head -1 | cut -d'"' -f2 || true)
     echo "  My work HTML for the business manager: $(wc -c <"$folder/my-work.html") bytes"
-    measure "bare endpoint (/health/live)" /health/live
-    measure "My work, business manager" / "$bm"
-    measure "My work, Head of Locality" / "$hol"
-    measure "exports page" /exports "$bm"
-    measure "exports page, theme filter" "/exports?Theme=Neglect" "$bm"
-    measure "one review page" "$review" "$bm"
-    measure "action plans list" /action-plans "$bm"
-    measure "themes dashboard" /themes "$bm"
-    measure "audit log, administrator" /admin/audit "$admin"
-    for extra in ${LR_LOAD_EXTRA_PAGES:-}; do measure "$extra" "$extra" "$bm"; done
-    measure "bare endpoint again" /health/live
+    for CLIENTS in $CONCURRENCY; do
+        echo "  -- $REQUESTS requests a page, $CLIENTS at once"
+        measure "bare endpoint (/health/live)" /health/live
+        measure "My work, business manager" / "$bm"
+        measure "My work, Head of Locality" / "$hol"
+        measure "exports page" /exports "$bm"
+        measure "exports page, theme filter" "/exports?Theme=Neglect" "$bm"
+        measure "one review page" "$review" "$bm"
+        measure "action plans list" /action-plans "$bm"
+        measure "themes dashboard" /themes "$bm"
+        measure "audit log, administrator" /admin/audit "$admin"
+        for extra in ${LR_LOAD_EXTRA_PAGES:-}; do measure "$extra" "$extra" "$bm"; done
+        measure "bare endpoint again" /health/live
+    done
     echo "  server memory (RSS) $(( $(awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status") / 1024 )) MB"
     stop_app
 }
