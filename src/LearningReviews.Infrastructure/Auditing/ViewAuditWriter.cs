@@ -23,29 +23,38 @@ public sealed class ViewAuditWriter(PendingViewAudits queue, IAuditBatchStore st
     // Cancelled when the host's shutdown time is up: the writer stops trying and counts what it could not write.
     private readonly CancellationTokenSource _giveUp = new();
     private long _givenUp;
+    private int _ran;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         queue.Close();
         await using var registration = cancellationToken.Register(_giveUp.Cancel);
         await base.StopAsync(cancellationToken);
+        // A host stopped very soon after it started may cancel ExecuteAsync before it ever ran: drain here then.
+        if (Interlocked.Exchange(ref _ran, 1) == 0) await DrainAsync(stoppingToken: new CancellationToken(canceled: true));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<QueuedView>(Math.Max(1, settings.BatchSize));
+        if (Interlocked.Exchange(ref _ran, 1) == 1) return;
         try
         {
-            try
-            {
-                while (await queue.Reader.WaitToReadAsync(stoppingToken)) await WriteNextBatchAsync(batch, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                // Stopping: what is already queued is written below.
-            }
+            while (await queue.Reader.WaitToReadAsync(stoppingToken)) await WriteNextBatchAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: what is already queued is written below.
+        }
+        await DrainAsync(stoppingToken);
+    }
+
+    /// <summary>Closes the queue and writes what is left in it (the shutdown's attempts rule).</summary>
+    private async Task DrainAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
             queue.Close();
-            while (queue.Reader.TryPeek(out _)) await WriteNextBatchAsync(batch, stoppingToken);
+            while (queue.Reader.TryPeek(out _)) await WriteNextBatchAsync(stoppingToken);
             if (_givenUp > 0)
             {
                 logger.LogError("{Count} view audit rows could not be written before the application stopped", _givenUp);
@@ -57,9 +66,9 @@ public sealed class ViewAuditWriter(PendingViewAudits queue, IAuditBatchStore st
         }
     }
 
-    private async Task WriteNextBatchAsync(List<QueuedView> batch, CancellationToken stoppingToken)
+    private async Task WriteNextBatchAsync(CancellationToken stoppingToken)
     {
-        batch.Clear();
+        var batch = new List<QueuedView>();
         while (batch.Count < Math.Max(1, settings.BatchSize) && queue.Reader.TryRead(out var item)) batch.Add(item);
         var events = batch.Where(item => item.Event is not null).Select(item => item.Event!).ToList();
         if (events.Count > 0) await SaveWithRetriesAsync(events, stoppingToken);
