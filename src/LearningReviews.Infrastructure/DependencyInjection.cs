@@ -32,6 +32,12 @@ public static class DependencyInjection
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<DataStepLedger>();
         services.AddScoped<AuditLog>();
+        // Page views' audit rows are queued and written in batches off the request (ViewAuditWriter).
+        services.AddSingleton(provider =>
+            provider.GetRequiredService<IConfiguration>().GetSection(ViewAuditSettings.Section).Get<ViewAuditSettings>() ?? new ViewAuditSettings());
+        services.AddSingleton<PendingViewAudits>();
+        services.AddSingleton<IAuditBatchStore, AuditBatchStore>();
+        services.AddHostedService<ViewAuditWriter>();
         services.AddScoped<ReviewReferenceGenerator>();
         return services;
     }

@@ -94,6 +94,8 @@ public class LearningReviewsAppHost : IAsyncLifetime, IAsyncDisposable
     public async Task<List<string>> AuditActionsForAsync(string email)
     {
         var factory = _factory ?? throw new InvalidOperationException("The test host has not started.");
+        // Page views are audited off the request: wait for those made so far, as the audit page does.
+        await factory.Services.GetRequiredService<LearningReviews.Infrastructure.Auditing.PendingViewAudits>().FlushAsync();
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LearningReviews.Infrastructure.Persistence.LearningReviewsDbContext>();
         var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();

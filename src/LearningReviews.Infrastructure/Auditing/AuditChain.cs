@@ -26,8 +26,8 @@ public static class AuditChain
     /// <summary>SHA-256 as lower-case hex.</summary>
     public const int HashLength = 64;
 
-    /// <summary>Any fixed number: the key of the PostgreSQL advisory lock that guards the chain's end.</summary>
-    private const long PostgresLockKey = 0x4C52_4155_4449_54; // "LRAUDIT"
+    /// <summary>Any fixed number: the key of the PostgreSQL advisory lock that guards the chain's end (public for tests that hold it).</summary>
+    public const long PostgresLockKey = 0x4C52_4155_4449_54; // "LRAUDIT"
 
     /// <summary>Gives <paramref name="added"/> their places at the end of the chain. Call inside the saving transaction.</summary>
     public static async Task SealAsync(LearningReviewsDbContext db, IReadOnlyCollection<AuditEvent> added, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using LearningReviews.Infrastructure.Auditing;
 using LearningReviews.Infrastructure.Persistence;
 using LearningReviews.Web.Features.Demo;
 using Microsoft.AspNetCore.Hosting;
@@ -96,11 +97,19 @@ public sealed class AppFactory(TestDatabase database) : WebApplicationFactory<Pr
         await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(DemoPassword);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on a fresh context, after the page views audited so far have been written
+    /// (they are written off the request, PendingViewAudits), so a test reads the audit log as the audit page would.
+    /// </summary>
     public async Task<T> WithDbAsync<T>(Func<LearningReviewsDbContext, Task<T>> work)
     {
+        await FlushViewAuditsAsync();
         using var scope = Services.CreateScope();
         return await work(scope.ServiceProvider.GetRequiredService<LearningReviewsDbContext>());
     }
+
+    /// <summary>Waits until every page view audited so far is in the database.</summary>
+    public Task FlushViewAuditsAsync() => Services.GetRequiredService<PendingViewAudits>().FlushAsync();
 
     public override async ValueTask DisposeAsync()
     {

@@ -53,7 +53,7 @@ public sealed class ActionPlansController(
         page = Math.Clamp(page, 1, pages);
         var items = await rows.Skip((page - 1) * ReviewQueries.PageSize).Take(ReviewQueries.PageSize).ToListAsync(cancellationToken);
         await FillChoicesAsync(filter, cancellationToken);
-        await audit.RecordAsync(AuditActions.Viewed, "ActionPlans", null, null, $"{items.Count} of {total} actions listed (page {page})", cancellationToken);
+        await audit.RecordViewAsync("ActionPlans", null, null, $"{items.Count} of {total} actions listed (page {page})", cancellationToken);
         var today = time.Today;
         return View(new ActionPlansPage(filter, items, page, pages, total, MethodologyName, r => ActionRules.Rag(r.Status, r.DueDate, today, calendar)));
     }
@@ -80,7 +80,7 @@ public sealed class ActionPlansController(
     {
         var (review, action) = await FindAsync(id, tracking: false, cancellationToken);
         if (review is null || action is null) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, nameof(ReviewAction), action.Id.ToString(), review.Id, "Action page", cancellationToken);
+        await audit.RecordViewAsync(nameof(ReviewAction), action.Id.ToString(), review.Id, "Action page", cancellationToken);
         var form = new ActionStatusForm { Status = action.Status, Evidence = action.EvidenceOfImpact, CancellationReason = action.CancellationReason, ConcurrencyToken = action.ConcurrencyToken };
         var recheck = action.RecheckOn is { } on ? new ExportDateFilter(Part(on.Day), Part(on.Month), Part(on.Year), on, false) : ExportDateFilter.None;
         return View(await PageAsync(review, action, form, recheck, cancellationToken));

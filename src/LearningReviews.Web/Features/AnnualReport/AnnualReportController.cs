@@ -35,11 +35,11 @@ public sealed class AnnualReportController(
         var (period, from, to) = AnnualReportPeriod.Read(Request.Query, ModelState, today);
         if (period is null)
         {
-            await audit.RecordAsync(AuditActions.Viewed, "AnnualReport", null, null, "Annual report, period not valid", cancellationToken);
+            await audit.RecordViewAsync("AnnualReport", null, null, "Annual report, period not valid", cancellationToken);
             return View(new AnnualReportPage(from, to, null));
         }
         var report = await figures.CountAsync(queries.VisibleTo(users.Current()), period, today, cancellationToken);
-        await audit.RecordAsync(AuditActions.Viewed, "AnnualReport", null, null, $"Annual report, {period.Key}", cancellationToken);
+        await audit.RecordViewAsync("AnnualReport", null, null, $"Annual report, {period.Key}", cancellationToken);
         return View(new AnnualReportPage(from, to, report));
     }
 

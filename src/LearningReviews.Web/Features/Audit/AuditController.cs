@@ -18,7 +18,7 @@ namespace LearningReviews.Web.Features.Audit;
 /// request, see <see cref="AuditChainCheckpoint"/>), and a CSV export of the filtered rows (which is itself audited).
 /// </summary>
 [Route("admin/audit"), Authorize(Roles = Roles.Administrator + "," + Roles.QaTeamManager)]
-public sealed class AuditController(LearningReviewsDbContext db, PartnershipTime time, AuditLog audit, AuditChainCheckpoint checkpoint) : Controller
+public sealed class AuditController(LearningReviewsDbContext db, PartnershipTime time, AuditLog audit, AuditChainCheckpoint checkpoint, PendingViewAudits views) : Controller
 {
     public const int PageSize = 50;
     private const int MaxFilterLength = 256;
@@ -29,6 +29,9 @@ public sealed class AuditController(LearningReviewsDbContext db, PartnershipTime
     public async Task<IActionResult> Index(string? person, string? review, [FromQuery(Name = "Action")] string? auditAction, int page = 1, string? check = null, CancellationToken cancellationToken = default)
     {
         var filter = ReadFilter(person, review, auditAction);
+        // Page views are written by a background writer within moments (PendingViewAudits); waiting for it here means
+        // the page shows every view made on this instance up to now, and checks their places in the chain too.
+        await views.FlushAsync(cancellationToken);
         var query = filter.Apply(db, time).AsNoTracking();
         var total = await query.CountAsync(cancellationToken);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
@@ -45,6 +48,8 @@ public sealed class AuditController(LearningReviewsDbContext db, PartnershipTime
         var filter = ReadFilter(person, review, auditAction);
         if (!ModelState.IsValid) return BadRequest();
         await audit.RecordAsync(AuditActions.Exported, "AuditLog", null, detail: "CSV: " + filter.Describe(), cancellationToken: cancellationToken);
+        // As on the page: every view made on this instance up to now is in the file.
+        await views.FlushAsync(cancellationToken);
         var csv = new StringBuilder();
         csv.Append("Sequence,Time (UTC),Person,Action,Record type,Record,Review,Address,Detail\r\n");
         await foreach (var row in Rows(Ordered(filter.Apply(db, time).AsNoTracking())).AsAsyncEnumerable().WithCancellation(cancellationToken))

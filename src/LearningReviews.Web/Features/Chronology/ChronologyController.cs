@@ -43,7 +43,7 @@ public sealed class ChronologyController(
         if (review is null) return NotFound();
         var page0 = await PageAsync(review, page, new ChronologyEntryInput(), null, null);
         if (page0 is null) return await RefuseAsync(review);
-        await audit.RecordAsync(AuditActions.Viewed, nameof(ChronologyEntry), null, review.Id, page0.MayCompile ? "Chronology, every agency" : $"Chronology, {page0.AgencyName}");
+        await audit.RecordViewAsync(nameof(ChronologyEntry), null, review.Id, page0.MayCompile ? "Chronology, every agency" : $"Chronology, {page0.AgencyName}");
         return View("Index", page0);
     }
 
@@ -218,7 +218,7 @@ public sealed class ChronologyController(
         var flags = shown.ToDictionary(r => r.Id, r => (IReadOnlyList<(LikelyDuplicate, CombinedRow?)>)duplicates
             .Where(d => d.First == r.Id || d.Second == r.Id)
             .Select(d => (d, byId.GetValueOrDefault(d.First == r.Id ? d.Second : d.First))).ToList());
-        await audit.RecordAsync(AuditActions.Viewed, nameof(ChronologyEntry), null, review.Id, $"Combined chronology ({(anonymised ? "anonymised" : "named")})");
+        await audit.RecordViewAsync(nameof(ChronologyEntry), null, review.Id, $"Combined chronology ({(anonymised ? "anonymised" : "named")})");
         return View("Combined", new CombinedPage(review, workflow.DefinitionOf(review).Name, anonymised, shown, page, rows.Count, flags,
             duplicates.Count, entries.Select(e => e.AgencyId).Distinct().Count()));
     }

@@ -41,7 +41,7 @@ public sealed class DipSamplesController(
         var thisMonth = DipSampleRules.MonthKey(time.Today);
         var countThisMonth = await mine.CountAsync(a => a.Month == thisMonth);
         var localities = await db.Localities.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Name);
-        await audit.RecordAsync(AuditActions.Viewed, nameof(DipSampleAudit), null, null, $"Own audits listed: {audits.Count} of {total}");
+        await audit.RecordViewAsync(nameof(DipSampleAudit), null, null, $"Own audits listed: {audits.Count} of {total}");
         return View(new MyDipSamplesPage(audits, total, page, PageSize, countThisMonth, time.Today, localities));
     }
 
@@ -91,7 +91,7 @@ public sealed class DipSamplesController(
     {
         var existing = await OwnAsync(id, tracking: false);
         if (existing is null) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, nameof(DipSampleAudit), existing.Id.ToString(), null, "Own audit opened to change");
+        await audit.RecordViewAsync(nameof(DipSampleAudit), existing.Id.ToString(), null, "Own audit opened to change");
         return View(new DipSampleEditPage(existing.Id, DipSampleForm.From(existing), await LocalitiesAsync()));
     }
 
@@ -145,7 +145,7 @@ public sealed class DipSamplesController(
         if (ownLocalityOnly) localityId = users.Current().LocalityId ?? Guid.Empty;
         var months = DipSampleRules.MonthsBetween(start, end);
         var (rows, total) = await compliance.CountAsync(months, localityId, Math.Max(1, page));
-        await audit.RecordAsync(AuditActions.Viewed, "DipSampleCompliance", null, null,
+        await audit.RecordViewAsync("DipSampleCompliance", null, null,
             $"{rows.Count} of {total} Team Managers, {start:yyyy-MM} to {end:yyyy-MM}");
         var localities = await LocalitiesAsync();
         if (ownLocalityOnly) localities = localities.Where(x => x.Id == localityId).ToList();

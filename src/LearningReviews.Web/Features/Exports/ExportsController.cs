@@ -45,7 +45,7 @@ public sealed class ExportsController(
         var items = await rows.Skip((page - 1) * ReviewQueries.PageSize).Take(ReviewQueries.PageSize).ToListAsync(cancellationToken);
         var titles = await TitlesAsync(user, items.Select(i => i.ReviewId).Distinct().ToList(), cancellationToken);
         filter.MethodologyChoices = catalogue.Latest.Select(d => new SelectListItem(d.Name, d.Key, d.Key == filter.Methodology));
-        await audit.RecordAsync(AuditActions.Viewed, "Exports", null, null, $"{items.Count} of {total} documents listed (page {page})", cancellationToken);
+        await audit.RecordViewAsync("Exports", null, null, $"{items.Count} of {total} documents listed (page {page})", cancellationToken);
         return View(new ExportsPage(filter, items.Select(i => RowFor(i, titles[i.ReviewId])).ToList(), page, pages, total));
     }
 

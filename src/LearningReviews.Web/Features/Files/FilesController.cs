@@ -44,7 +44,7 @@ public sealed class FilesController(
     {
         var review = await queries.FindAsync(id, where: "files");
         if (review is null) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, nameof(ReviewFile), null, review.Id, "Documents list");
+        await audit.RecordViewAsync(nameof(ReviewFile), null, review.Id, "Documents list");
         return View(await ListPageAsync(review, page, new UploadFileForm()));
     }
 
@@ -89,7 +89,7 @@ public sealed class FilesController(
     {
         var (review, file) = await FindFileAsync(id, fileId, "file");
         if (review is null || file is null) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, nameof(ReviewFile), file.Id.ToString(), review.Id, "Document page");
+        await audit.RecordViewAsync(nameof(ReviewFile), file.Id.ToString(), review.Id, "Document page");
         return View(await FilePageAsync(review, file, []));
     }
 

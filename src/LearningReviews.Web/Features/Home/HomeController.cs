@@ -52,7 +52,7 @@ public sealed class HomeController(
         var pageRows = pageIds.Select(id => loaded[id]).ToList();
         var hasMore = pageRows.Count > ReviewQueries.PageSize;
         var reviews = pageRows.Take(ReviewQueries.PageSize).ToList();
-        await audit.RecordAsync(AuditActions.Viewed, "MyWork", null, null, $"{reviews.Count} reviews listed (page {page})", cancellationToken);
+        await audit.RecordViewAsync("MyWork", null, null, $"{reviews.Count} reviews listed (page {page})", cancellationToken);
 
         // Deadlines are stored per review (StoredDeadlineService): the few reviews changed since they were last
         // worked out are worked out now, and then the page reads only its own rows' next deadlines and the

@@ -40,7 +40,7 @@ public sealed class InformationRequestsController(
     {
         var review = await queries.FindAsync(id, where: "information requests");
         if (review is null || InformationRequestRules.KindFor(review.MethodologyKey) is null) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, nameof(InformationRequest), null, review.Id, "Information requests list");
+        await audit.RecordViewAsync(nameof(InformationRequest), null, review.Id, "Information requests list");
         return View(await PageAsync(review));
     }
 
@@ -77,7 +77,7 @@ public sealed class InformationRequestsController(
     {
         var (review, request) = await FindAsync(id, requestId);
         if (review is null || request is null) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, nameof(InformationRequest), request.Id.ToString(), review.Id, "Information request");
+        await audit.RecordViewAsync(nameof(InformationRequest), request.Id.ToString(), review.Id, "Information request");
         return View(await RequestPageAsync(review, request));
     }
 

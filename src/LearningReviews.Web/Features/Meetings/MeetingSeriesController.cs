@@ -45,7 +45,7 @@ public sealed class MeetingSeriesController(
                              join r in queries.VisibleTo(user) on m.ReviewId equals r.Id
                              where taken.Contains(m.Id)
                              select new { m.Id, ReviewId = r.Id, r.Reference }).ToListAsync();
-        await audit.RecordAsync(AuditActions.Viewed, nameof(MeetingSeries), null, null, $"{series.Count} circle series listed");
+        await audit.RecordViewAsync(nameof(MeetingSeries), null, null, $"{series.Count} circle series listed");
         return View("~/Features/Meetings/Series.cshtml", new SeriesListPage(await LocalityNameAsync(locality), series,
             takenBy.ToDictionary(t => t.Id, t => (t.ReviewId, t.Reference)), today));
     }

@@ -42,7 +42,7 @@ public sealed class MeetingsController(
         var total = await query.CountAsync();
         var meetings = await query.OrderByDescending(m => m.Date).ThenByDescending(m => m.Start)
             .Skip((page - 1) * pageSize).Take(pageSize).Include(m => m.Invitees).ToListAsync();
-        await audit.RecordAsync(AuditActions.Viewed, nameof(Meeting), null, id, "Meetings list");
+        await audit.RecordViewAsync(nameof(Meeting), null, id, "Meetings list");
         return View(new MeetingListPage(review, meetings, await access.Allows(review, ReviewOperations.ManageMeetings), page, total, pageSize));
     }
 
@@ -102,7 +102,7 @@ public sealed class MeetingsController(
         if (review is null) return NotFound();
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Invitees).FirstOrDefaultAsync(m => m.Id == meetingId && m.ReviewId == id);
         if (meeting is null) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, nameof(Meeting), meeting.Id.ToString(), id);
+        await audit.RecordViewAsync(nameof(Meeting), meeting.Id.ToString(), id);
         return View(new MeetingPage(review, meeting, await access.Allows(review, ReviewOperations.ManageMeetings),
             meeting.Date.ToDateTime(meeting.Start) <= time.Now));
     }

@@ -28,7 +28,7 @@ public sealed class OutcomesController(
         var review = await queries.FindAsync(id, where: "outcomes form");
         if (review is null || workflow.DefinitionOf(review).OutcomesForm is null) return NotFound();
         var form = OutcomesFormService.Current(review);
-        await audit.RecordAsync(AuditActions.Viewed, nameof(OutcomesForm), form.Id.ToString(), review.Id, $"Version {form.Version}");
+        await audit.RecordViewAsync(nameof(OutcomesForm), form.Id.ToString(), review.Id, $"Version {form.Version}");
         var page = await PageForAsync(review, form);
         return View(page with { CommentingOn = page.Content.HasSection(section) ? section : null });
     }
@@ -39,7 +39,7 @@ public sealed class OutcomesController(
         var review = await queries.FindAsync(id, where: "outcomes form");
         var form = review?.OutcomesForms.FirstOrDefault(f => f.Version == version);
         if (review is null || form is null) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, nameof(OutcomesForm), form.Id.ToString(), review.Id, $"Version {form.Version}");
+        await audit.RecordViewAsync(nameof(OutcomesForm), form.Id.ToString(), review.Id, $"Version {form.Version}");
         return View("Index", await PageForAsync(review, form));
     }
 

@@ -42,7 +42,7 @@ public sealed class ParticipantsController(
         var user = users.Current();
         var review = await queries.FindAsync(id, where: "participants");
         if (review is null) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, nameof(Participant), null, review.Id, "Participants list");
+        await audit.RecordViewAsync(nameof(Participant), null, review.Id, "Participants list");
         return View(await PageAsync(review, user, new AddParticipantForm { Kind = "internal" }));
     }
 

@@ -40,7 +40,7 @@ public sealed class PracticeLearningDayPlanController(
     public async Task<IActionResult> Index(int year)
     {
         year = Math.Clamp(year, 2000, 2100);
-        await audit.RecordAsync(AuditActions.Viewed, "PracticeLearningDayPlan", null, null, $"Plan for {year}");
+        await audit.RecordViewAsync("PracticeLearningDayPlan", null, null, $"Plan for {year}");
         return View("~/Features/PracticeLearningDays/Plan.cshtml", new PlanPage(year, await SeriesAsync(year), new PlanDayForm(), ("", "", year.ToString(English)), MayChange));
     }
 

@@ -78,7 +78,7 @@ public sealed class PracticeLearningDaysController(
                 planning is { } met && calendar.IsAtLeastWorkingDaysBefore(met, date, 10),
                 state.AnswersFor("day").Rows("attendance").Count, state.AnswersFor("learning").Rows("feedback").Count, review.Status));
         }
-        await audit.RecordAsync(AuditActions.Viewed, "PracticeLearningDayPlan", null, null, $"{days.Count} days listed for {shown}");
+        await audit.RecordViewAsync("PracticeLearningDayPlan", null, null, $"{days.Count} days listed for {shown}");
         var planned = await db.MeetingSlots.AsNoTracking()
             .Where(s => s.Series!.Purpose == Domain.Meetings.MeetingSeriesPurpose.PracticeLearningDays && s.Series.Year == shown)
             .OrderBy(s => s.Date).Take(100).ToListAsync();

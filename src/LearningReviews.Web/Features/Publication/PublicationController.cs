@@ -37,7 +37,7 @@ public sealed class PublicationController(
         var review = await queries.FindAsync(id, where: Where);
         if (review is null) return NotFound();
         if (Domain.Access.ReviewAccessPolicy.IsFamilyRestricted(users.Current(), review)) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, nameof(ReviewPublication), null, review.Id, "Dissemination and publication");
+        await audit.RecordViewAsync(nameof(ReviewPublication), null, review.Id, "Dissemination and publication");
         return View(await PageAsync(review));
     }
 

@@ -46,7 +46,7 @@ public sealed class RapidReviewClockController(
     {
         var review = await queries.FindAsync(id, where: "rapid review clock");
         if (review is null || review.MethodologyKey != RapidReviewAccess.MethodologyKey) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, "RapidReviewClock", null, review.Id, "Rapid review clock");
+        await audit.RecordViewAsync("RapidReviewClock", null, review.Id, "Rapid review clock");
         return View(await PageAsync(review));
     }
 

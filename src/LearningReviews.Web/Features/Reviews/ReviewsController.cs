@@ -112,7 +112,7 @@ public sealed class ReviewsController(
         // Said as "not found" whether or not it exists, so a URL reveals nothing; FindAsync logs the attempt.
         var review = await queries.FindAsync(id);
         if (review is null) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, nameof(Review), review.Id.ToString(), review.Id);
+        await audit.RecordViewAsync(nameof(Review), review.Id.ToString(), review.Id);
         var definition = workflow.DefinitionOf(review);
         var linked = await queries.VisibleTo(user).AsNoTracking()
             .Where(r => r.LinkedFromReviewId == review.Id || r.Id == review.LinkedFromReviewId)

@@ -43,7 +43,7 @@ public sealed class ActionPlanReviewController(
     {
         var review = await queries.FindAsync(id, where: "action plan", cancellationToken: cancellationToken);
         if (review is null) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, "ActionPlan", review.Id.ToString(), review.Id, "Action plan page", cancellationToken);
+        await audit.RecordViewAsync("ActionPlan", review.Id.ToString(), review.Id, "Action plan page", cancellationToken);
         var today = time.Today;
         var typed = new ExportDateFilter(Part(today.Day), Part(today.Month), Part(today.Year), today, false);
         return View(PageView, await PageAsync(review, null, typed, cancellationToken));

@@ -37,7 +37,7 @@ public sealed class SubgroupListController(LearningReviewsDbContext db, AuditLog
                             select new { m.SubgroupId, u.DisplayName }).ToListAsync(cancellationToken);
         var rows = subgroups.Select(s => new SubgroupRow(s.Id, s.Name, s.Description, s.IsRetired, s.Members,
             chairs.Where(c => c.SubgroupId == s.Id).Select(c => c.DisplayName).ToList(), s.Plans)).ToList();
-        await audit.RecordAsync(AuditActions.Viewed, nameof(Subgroup), null, null, "Subgroup list", cancellationToken);
+        await audit.RecordViewAsync(nameof(Subgroup), null, null, "Subgroup list", cancellationToken);
         return View(ListView, rows);
     }
 
@@ -70,7 +70,7 @@ public sealed class SubgroupListController(LearningReviewsDbContext db, AuditLog
     {
         var subgroup = await db.Subgroups.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (subgroup is null) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, nameof(Subgroup), subgroup.Id.ToString(), null, "Subgroup page", cancellationToken);
+        await audit.RecordViewAsync(nameof(Subgroup), subgroup.Id.ToString(), null, "Subgroup page", cancellationToken);
         return View(EditView, await PageAsync(subgroup, new SubgroupForm { Name = subgroup.Name, Description = subgroup.Description, ConcurrencyToken = subgroup.ConcurrencyToken },
             new SubgroupMemberForm { ConcurrencyToken = subgroup.ConcurrencyToken }, cancellationToken));
     }

@@ -24,7 +24,7 @@ public sealed class ThemesController(ReviewQueries queries, ThemeFigures figures
         var today = time.Today;
         var period = ThemePeriod.Read(from, to, today);
         var result = await figures.CountAsync(queries.VisibleTo(users.Current()), period, today, cancellationToken);
-        await audit.RecordAsync(AuditActions.Viewed, "Themes", null, null, $"Themes dashboard, {period.From.Key} to {period.To.Key}", cancellationToken);
+        await audit.RecordViewAsync("Themes", null, null, $"Themes dashboard, {period.From.Key} to {period.To.Key}", cancellationToken);
         var names = catalogue.Latest.ToDictionary(d => d.Key, d => d.Name);
         return View(new ThemesDashboard(result, today, theme, key => names.GetValueOrDefault(key, key)));
     }

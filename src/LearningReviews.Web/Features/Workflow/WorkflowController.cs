@@ -32,7 +32,7 @@ public sealed class WorkflowController(
     {
         var page = await LoadAsync(id, stageKey, cycle);
         if (page is null) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, "Stage", stageKey, id);
+        await audit.RecordViewAsync("Stage", stageKey, id);
         return View(page);
     }
 
@@ -92,7 +92,7 @@ public sealed class WorkflowController(
     {
         var page = await LoadAsync(id, stageKey);
         if (page is null) return NotFound();
-        await audit.RecordAsync(AuditActions.Viewed, "Stage", stageKey, id, "Check answers");
+        await audit.RecordViewAsync("Stage", stageKey, id, "Check answers");
         return View(page);
     }
 
