@@ -135,6 +135,9 @@ for engine in $ENGINES; do
             fi
             database="lr_load_${size}_$(date +%s)"
             connection="${ADMIN_CONNECTION/Database=postgres/Database=$database}"
+            # The app pools its connections as it would in service (a test cluster's string may turn pooling off, which
+            # would add a new server process to every request).
+            connection="${connection/;Pooling=false/}"
             # psql wants a libpq string: the same settings, spelt its way (Npgsql-only ones such as Pooling dropped).
             PG_URI=$(sed -e 's/Pooling=[^;]*;\{0,1\}//; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/; s/;/ /g' <<<"$connection")
             run postgresql "$size" Database__Provider=PostgreSQL "ConnectionStrings__Default=$connection"

@@ -127,6 +127,9 @@ class Postgres:
             subprocess.run(["psql", self.conninfo, "-v", "ON_ERROR_STOP=1", "-q", "-c",
                             f'COPY "{table}" ({collist}) FROM STDIN WITH (FORMAT csv, NULL \'\\N\')'],
                            input=data, capture_output=True, text=True, check=True)
+        # Statistics, as autovacuum would gather within a minute or so of a load this size: without them the first
+        # plans are made blind, and the benchmark would measure a database no partnership runs for long.
+        self._psql("ANALYZE")
 
 
 def fresh_id():
