@@ -142,7 +142,13 @@ public sealed class ActionPlanTests
     {
         await using var app = await AppFactory.StartAsync(provider);
         using var bm = await app.SignedInAsAsync("bm@demo.example");
-        await SeedAsync(app, 12);
+        var (seen, _, _, _) = await SeedAsync(app, 12);
+        await app.WithDbAsync(async db =>
+        {
+            var review = await db.Reviews.SingleAsync(r => r.Id == seen);
+            review.SubgroupId = await db.Subgroups.Where(s => s.Name == "Case Review").Select(s => s.Id).SingleAsync();
+            return await db.SaveChangesAsync();
+        });
         var query = $"Review={ExportListPagingTests.Reference(1)}&Status=NotStarted";
         var listed = Rows(await bm.GetAsync("/action-plans?" + query)).Select(r => r.QuerySelectorAll("td")[1].QuerySelector("a")!.TextContent.Trim()).ToList();
         Assert.Equal(8, listed.Count);
@@ -164,7 +170,10 @@ public sealed class ActionPlanTests
             }
         }
         Assert.Equal("Review", fromCsv[0][0]);
-        var csvActions = fromCsv.Skip(1).Select(r => r[3]).ToList();
+        Assert.Equal("Subgroup", fromCsv[0][2]);
+        // The review's plan belongs to Case Review (given to it below): every row says so.
+        Assert.All(fromCsv.Skip(1), r => Assert.Equal("Case Review", r[2]));
+        var csvActions = fromCsv.Skip(1).Select(r => r[4]).ToList();
         // A cell that would run as a formula is escaped with an apostrophe in the CSV.
         Assert.Equal(listed.Select(w => w.StartsWith('=') ? "'" + w : w), csvActions);
 
@@ -172,9 +181,10 @@ public sealed class ActionPlanTests
         Assert.Equal(HttpStatusCode.OK, xlsxResponse.StatusCode);
         using var workbook = new XLWorkbook(new MemoryStream(await xlsxResponse.Content.ReadAsByteArrayAsync()));
         var sheet = workbook.Worksheet(1);
-        var xlsxActions = Enumerable.Range(2, listed.Count).Select(r => sheet.Cell(r, 4).GetString()).ToList();
+        var xlsxActions = Enumerable.Range(2, listed.Count).Select(r => sheet.Cell(r, 5).GetString()).ToList();
         Assert.Equal(listed, xlsxActions);
-        Assert.False(sheet.Cell(2, 4).HasFormula);
+        Assert.Equal("Case Review", sheet.Cell(2, 3).GetString());
+        Assert.False(sheet.Cell(2, 5).HasFormula);
         Assert.True(sheet.Cell(listed.Count + 2, 1).IsEmpty());
 
         var exported = await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.EntityType == "ActionPlans" && e.Action == "Exported"));

@@ -45,6 +45,13 @@ public sealed class DemoDataTests
         var neglect = await app.WithDbAsync(db => db.Reviews.Where(r => r.Themes.Any(t => t.Name == "Neglect")).Select(r => r.Title).OrderBy(t => t).ToListAsync());
         Assert.Equal(["Locality Learning Circle: Child C", "Thematic Review: Demo family Osprey, Demo family Curlew"], neglect);
 
+        // The two agencies with demo accounts have safeguarding leads, so escalation can reach past an action's owner.
+        var leads = await app.WithDbAsync(db => (from a in db.Agencies
+                                                join u in db.Users on a.LeadUserId equals u.Id
+                                                orderby a.Name
+                                                select a.Name + ": " + u.Email).ToListAsync());
+        Assert.Equal(["Children's Social Care: sm@demo.example", "Police: agency@demo.example"], leads);
+
         // Every move was made by a demo account and recorded as a transition, as on the pages.
         var movers = await app.WithDbAsync(db => db.Transitions.Select(t => t.UserName).Distinct().ToListAsync());
         Assert.All(movers, name => Assert.EndsWith("@" + DemoDataSeeder.Domain, name, StringComparison.Ordinal));

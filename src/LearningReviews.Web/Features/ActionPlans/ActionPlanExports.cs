@@ -10,7 +10,7 @@ namespace LearningReviews.Web.Features.ActionPlans;
 public static class ActionPlanExports
 {
     public static readonly string[] Columns =
-        ["Review", "Methodology", "Source", "Action", "Owner", "Agency", "Due", "RAG", "Status", "Evidence of impact", "Re-check on"];
+        ["Review", "Methodology", "Subgroup", "Source", "Action", "Owner", "Agency", "Due", "RAG", "Status", "Evidence of impact", "Re-check on"];
 
     public static byte[] Csv(IReadOnlyList<ActionPlanRow> rows, Func<string, string> methodologyName, DateOnly today, WorkingDayCalendar calendar)
     {
@@ -53,7 +53,7 @@ public static class ActionPlanExports
         var rag = ActionRules.Rag(row.Status, row.DueDate, today, calendar);
         return
         [
-            row.Reference, methodologyName(row.MethodologyKey), ActionRules.Name(row.Source), row.What, row.OwnerName ?? "", row.Agency ?? "",
+            row.Reference, methodologyName(row.MethodologyKey), row.Subgroup ?? "", ActionRules.Name(row.Source), row.What, row.OwnerName ?? "", row.Agency ?? "",
             row.DueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", rag == ActionRag.None ? "" : rag.ToString(),
             ActionRules.Name(row.Status), row.EvidenceOfImpact ?? "", row.RecheckOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
         ];

@@ -13,6 +13,9 @@ public sealed class ActionPlanRow
     public Guid ReviewId { get; init; }
     public string Reference { get; init; } = "";
     public string MethodologyKey { get; init; } = "";
+
+    /// <summary>The subgroup that owns the review's action plan, if it has been given to one.</summary>
+    public string? Subgroup { get; init; }
     public string What { get; init; } = "";
     public string? OwnerName { get; init; }
     public string? Agency { get; init; }
@@ -71,6 +74,7 @@ public sealed class ActionPlanList(LearningReviewsDbContext db, WorkingDayCalend
             select new ActionPlanRow
             {
                 Id = a.Id, ReviewId = r.Id, Reference = r.Reference, MethodologyKey = r.MethodologyKey, What = a.What,
+                Subgroup = r.SubgroupId == null ? null : db.Subgroups.Where(s => s.Id == r.SubgroupId).Select(s => s.Name).FirstOrDefault(),
                 OwnerName = a.OwnerName, Agency = a.Agency == null ? null : a.Agency.Name, DueDate = a.DueDate, Status = a.Status,
                 Source = a.Source, RecheckOn = a.RecheckOn, EvidenceOfImpact = a.EvidenceOfImpact,
             };

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using LearningReviews.Domain.Auditing;
 using LearningReviews.Domain.Identity;
 using LearningReviews.Domain.Workflows;
 using LearningReviews.Domain.Organisation;
@@ -111,6 +112,15 @@ public sealed class DemoDataSeeder(
         }
 
         var demo = new DemoActor(new DemoServices(db, http, principals, catalogue, queries, proposals, workflow, writer, outcomes, audit, time));
+        // Safeguarding leads for the two agencies with demo accounts, so an overdue action's escalation reaches someone
+        // after its owner (docs/action-plans.md): Sam Mitchell (sm@) for Children's Social Care, Andy Agbaje (agency@) for Police.
+        foreach (var (agency, account) in new[] { (agencies[0], "sm"), (agencies[1], "agency") })
+        {
+            agency.LeadUserId = await demo.IdOfAsync(account);
+            audit.Add(AuditActions.Updated, nameof(Agency), agency.Id.ToString(), detail: $"Agency '{agency.Name}' safeguarding lead set to user {agency.LeadUserId}");
+        }
+        // Saved now: the demo actor works each review through in its own unit of work.
+        await db.SaveChangesAsync(cancellationToken);
         await LocalityLearningCircleDemos.AddAsync(demo, north, south);
         await CommissionedReviewDemos.AddAsync(demo, north, south, east);
         await EarlyHelpAndRapidDemos.AddAsync(demo, north, south);
