@@ -129,13 +129,13 @@ public sealed class ActionPlansController(
         var now = clock.GetUtcNow().UtcDateTime;
         var from = action.Status;
         // Added explicitly: a new row with its key already set, found only through the navigation, would be taken for an update.
-        db.ActionHistory.Add(ActionRules.Apply(action, new ActionStatusChange(form.Status!.Value, form.Evidence, recheck.Date, form.CancellationReason, form.Note), now, user.UserId, ActorName));
+        db.ActionHistory.Add(ActionRules.Apply(action, new ActionStatusChange(form.Status!.Value, form.Evidence, recheck.Date, form.CancellationReason, form.Note), now, user.UserId, User.ActorName()));
         db.Entry(action).Property(a => a.ConcurrencyToken).OriginalValue = form.ConcurrencyToken;
         var kept = new List<ReviewFile>();
         foreach (var (upload, read) in checkedFiles)
         {
             var accepted = new AcceptedUpload(upload.FileName, read.Type!, read.Bytes!);
-            var file = accepted.ToReviewFile(review.Id, DocumentKind.Other, $"Evidence of impact: {accepted.DisplayName}", user.UserId, ActorName, now);
+            var file = accepted.ToReviewFile(review.Id, DocumentKind.Other, $"Evidence of impact: {accepted.DisplayName}", user.UserId, User.ActorName(), now);
             file.ReviewActionId = action.Id;
             await store.KeepAsync(file, accepted.Bytes);
             db.ReviewFiles.Add(file);
@@ -203,6 +203,4 @@ public sealed class ActionPlansController(
 
     private string MethodologyName(string key) => catalogue.Newest(key)?.Name ?? key;
 
-    private string ActorName =>
-        User.FindFirst(LearningReviewsClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "Unknown";
 }

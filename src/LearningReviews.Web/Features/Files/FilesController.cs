@@ -66,7 +66,7 @@ public sealed class FilesController(
         if (!ModelState.IsValid) return View("Index", await ListPageAsync(review, 1, form));
 
         var accepted = new AcceptedUpload(form.File!.FileName, type!, bytes!);
-        var file = accepted.ToReviewFile(review.Id, form.ParsedKind()!.Value, form.Title!.Trim(), users.Current().UserId, ActorName, clock.GetUtcNow().UtcDateTime);
+        var file = accepted.ToReviewFile(review.Id, form.ParsedKind()!.Value, form.Title!.Trim(), users.Current().UserId, User.ActorName(), clock.GetUtcNow().UtcDateTime);
         file.CaseId = caseId;
         await store.KeepAsync(file, accepted.Bytes);
         db.ReviewFiles.Add(file);
@@ -127,7 +127,7 @@ public sealed class FilesController(
         if (!ModelState.IsValid) return View("Details", await FilePageAsync(review, file, chosen));
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var sender = ActorName;
+        var sender = User.ActorName();
         foreach (var participant in chosen.Select(p => offered[p]).DistinctBy(p => p.Email!.Trim().ToLowerInvariant()))
         {
             // Names the review by its reference only (docs/email.md): the document's title may name a family.
@@ -150,8 +150,6 @@ public sealed class FilesController(
     }
 
     /// <summary>The signed-in person's name as others know them.</summary>
-    private string ActorName =>
-        User.FindFirst(LearningReviewsClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "Unknown";
 
     /// <summary>
     /// The review (View demanded) and the document, or nulls. A document of a family the user may not see is

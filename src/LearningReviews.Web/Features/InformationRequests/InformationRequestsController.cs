@@ -89,7 +89,7 @@ public sealed class InformationRequestsController(
         if (review is null || request is null) return NotFound();
         if (!await access.Demand(review, new InformationRequestResource(review, request), ReviewOperations.AnswerInformationRequest,
                 "answer information request")) return Forbid();
-        var name = User.FindFirst(LearningReviewsClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "Unknown";
+        var name = User.ActorName();
         var typed = new AnswerRequest(good, different, note);
         // An empty file input still sends a part with no name; only files actually chosen are read.
         var chosen = (attachments ?? []).Where(f => !string.IsNullOrEmpty(f.FileName)).ToList();

@@ -126,7 +126,7 @@ public sealed class ActionPlanReviewController(
         var record = new ActionPlanReview
         {
             ReviewId = review.Id, SubgroupId = subgroupId, MeetingOn = input.MeetingOn!.Value, Outcome = form.Outcome!.Value,
-            Comment = Clean(form.Comment), RecordedByUserId = user.UserId, RecordedByName = ActorName, RecordedAt = clock.GetUtcNow().UtcDateTime,
+            Comment = Clean(form.Comment), RecordedByUserId = user.UserId, RecordedByName = User.ActorName(), RecordedAt = clock.GetUtcNow().UtcDateTime,
         };
         foreach (var item in form.Items.Where(i => i.Outcome is PlanDecision.Approved or PlanDecision.Challenged))
         {
@@ -199,6 +199,4 @@ public sealed class ActionPlanReviewController(
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private string ActorName =>
-        User.FindFirst(LearningReviewsClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "Unknown";
 }
